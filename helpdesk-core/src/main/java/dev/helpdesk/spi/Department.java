@@ -1,0 +1,16 @@
+package dev.helpdesk.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.helpdesk.AgentId;
+import dev.helpdesk.DepartmentId;
+import java.util.Optional;
+
+/** A department as the host defines it, with an optional lead to notify on escalations. */
+public record Department(DepartmentId id, String name, Optional<AgentId> lead) {
+  public Department {
+    requireNonNull(id, "id must not be null");
+    requireNonNull(name, "name must not be null");
+    requireNonNull(lead, "lead must not be null");
+  }
+}

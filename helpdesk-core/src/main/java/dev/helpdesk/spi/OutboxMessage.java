@@ -1,0 +1,34 @@
+package dev.helpdesk.spi;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.helpdesk.TicketId;
+import dev.helpdesk.event.HelpdeskEvent;
+import java.time.Instant;
+
+/**
+ * Something that must leave the desk even if the process dies right after the commit: a
+ * notification to send, or an event a billing portal must see. Stored in the same transaction as
+ * the command; delivered afterwards, at least once, always with the same idempotency {@link #key()}
+ * so the receiver can act exactly once.
+ */
+public record OutboxMessage(String key, TicketId ticket, Instant createdAt, Payload payload) {
+  public OutboxMessage {
+    requireNonNull(key, "key must not be null");
+    checkArgument(!key.isBlank() && key.length() <= 200, "outbox key must be 1-200 characters, got '%s'", key);
+    requireNonNull(ticket, "ticket must not be null");
+    requireNonNull(createdAt, "createdAt must not be null");
+    requireNonNull(payload, "payload must not be null");
+  }
+
+  /** What an outbox message carries. */
+  public sealed interface Payload permits Notification, DurableEvent {}
+
+  /** An event delivered to the desk's durable listeners (for example compensation to billing). */
+  public record DurableEvent(HelpdeskEvent event) implements Payload {
+    public DurableEvent {
+      requireNonNull(event, "event must not be null");
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.helpdesk.spi;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.helpdesk.ThreadEntry;
+import dev.helpdesk.Ticket;
+import dev.helpdesk.event.HelpdeskEvent;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of one command on one ticket, stored atomically by {@link TicketStore#commit}.
+ *
+ * @param expectedVersion the version the command read (0 when the ticket is new)
+ * @param onceKeys keys that must never have been stored before (for example one SLA breach per
+ *     ticket, target and cycle); a repeated key fails the whole commit, which is what makes such
+ *     things happen once across nodes
+ */
+public record TicketChange(
+    Ticket ticket,
+    long expectedVersion,
+    List<ThreadEntry> entries,
+    List<HelpdeskEvent> events,
+    List<OutboxMessage> outbox,
+    Set<String> onceKeys) {
+  public TicketChange {
+    requireNonNull(ticket, "ticket must not be null");
+    checkArgument(
+        ticket.version() > expectedVersion,
+        "ticket version %s must be above expected version %s",
+        ticket.version(),
+        expectedVersion);
+    entries = ImmutableList.copyOf(entries);
+    events = ImmutableList.copyOf(events);
+    outbox = ImmutableList.copyOf(outbox);
+    onceKeys = ImmutableSet.copyOf(onceKeys);
+    for (ThreadEntry e : entries) {
+      checkArgument(e.ticket().equals(ticket.id()), "entry %s belongs to another ticket", e.id());
+    }
+    for (HelpdeskEvent e : events) {
+      checkArgument(e.ticket().equals(ticket.id()), "event %s belongs to another ticket", e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.helpdesk.spi;
+
+import dev.helpdesk.CustomerId;
+import dev.helpdesk.DepartmentId;
+import dev.helpdesk.Incident;
+import dev.helpdesk.IncidentId;
+import dev.helpdesk.OrganizationId;
+import dev.helpdesk.QueueKey;
+import dev.helpdesk.ReplyTemplate;
+import dev.helpdesk.ThreadEntry;
+import dev.helpdesk.Ticket;
+import dev.helpdesk.TicketId;
+import dev.helpdesk.TicketRef;
+import dev.helpdesk.event.HelpdeskEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of tickets, their threads, events and outbox. Every command of the desk ends in one
+ * {@link #commit(TicketChange)}, which must be atomic: the ticket row, its new entries, events,
+ * outbox messages and once-keys are stored together or not at all. Lists returned are immutable.
+ *
+ * <p>Implementations must be thread-safe; several desks (nodes) may share one store. Every adapter
+ * passes {@code TicketStoreContract} from {@code helpdesk-testing}. Failures surface as {@link
+ * dev.helpdesk.HelpdeskException} subclasses: {@link dev.helpdesk.ConcurrentUpdateException} for a
+ * lost optimistic race, {@link dev.helpdesk.StoreException} (temporary or not) for the rest.
+ */
+public interface TicketStore {
+
+  /** The ticket with this id, if any. */
+  Optional<Ticket> find(TicketId id);
+
+  /** The ticket with this human reference, if any. */
+  Optional<Ticket> findByReference(TicketRef reference);
+
+  /**
+   * Stores one command's outcome atomically. The ticket's stored version must equal {@link
+   * TicketChange#expectedVersion()} (0: the ticket must not exist yet, nor its reference), and no
+   * once-key or outbox key may exist already; otherwise nothing is written and {@link
+   * dev.helpdesk.ConcurrentUpdateException} is thrown.
+   */
+  void commit(TicketChange change);
+
+  /** A ticket's thread entries in the order they were appended. */
+  List<ThreadEntry> thread(TicketId ticket);
+
+  /** A ticket's events in version order. */
+  List<HelpdeskEvent> events(TicketId ticket);
+
+  /**
+   * One page of a department's work queue (tickets whose status {@link
+   * dev.helpdesk.TicketStatus#isWorkQueue() is work}), in {@link QueueKey} order, strictly after
+   * {@code after} when given (keyset pagination).
+   */
+  List<Ticket> queue(DepartmentId department, Optional<QueueKey> after, int limit);
+
+  /** A customer's tickets (as requester), newest first. */
+  List<Ticket> ticketsOf(CustomerId customer, int limit);
+
+  /** An organization's tickets, newest first. */
+  List<Ticket> ticketsOfOrganization(OrganizationId organization, int limit);
+
+  /** Every ticket linked to an incident. */
+  List<Ticket> linkedTo(IncidentId incident);
+
+  /** The ticket holding a thread entry that has this mail Message-ID, if any. */
+  Optional<TicketId> ticketByMessageId(String messageId);
+
+  /**
+   * Tickets whose next SLA deadline is at or before {@code now}, earliest first, strictly after the
+   * cursor when given. Must read an index: cost grows with the tickets due, not with all tickets.
+   */
+  List<Ticket> due(Instant now, Optional<DueCursor> after, int limit);
+
+  /** Undelivered outbox messages that are not leased at {@code now}, oldest first. */
+  List<OutboxMessage> pendingOutbox(Instant now, int limit);
+
+  /**
+   * Leases an outbox message to one deliverer until {@code until}; true if this caller won the
+   * lease. A conditional write, so it holds across nodes without row locks.
+   */
+  boolean leaseOutbox(String key, String owner, Instant now, Instant until);
+
+  /** Marks an outbox message delivered; it is never offered again. */
+  void outboxDelivered(String key, Instant at);
+
+  /** Records a failed delivery attempt; the message is offered again from {@code retryAt}. */
+  void outboxFailed(String key, String error, Instant retryAt);
+
+  /** Creates or replaces an incident. */
+  void saveIncident(Incident incident);
+
+  /** The incident with this id, if any. */
+  Optional<Incident> incident(IncidentId id);
+
+  /** Creates or replaces a reply template by its name. */
+  void saveTemplate(ReplyTemplate template);
+
+  /** The reply template with this name, if any. */
+  Optional<ReplyTemplate> template(String name);
+
+  /** Every reply template, by name. */
+  List<ReplyTemplate> templates();
+}
