@@ -68,7 +68,8 @@ public interface TicketStore {
   Optional<TicketId> ticketByMessageId(String messageId);
 
   /**
-   * Tickets whose next SLA deadline is at or before {@code now}, earliest first, strictly after the
+   * Tickets whose next SLA check ({@link dev.helpdesk.sla.SlaState#nextCheck()}) is at or before
+   * {@code now}, earliest first, strictly after the
    * cursor when given. Must read an index: cost grows with the tickets due, not with all tickets.
    */
   List<Ticket> due(Instant now, Optional<DueCursor> after, int limit);
