@@ -57,7 +57,9 @@ final class Checks {
   static String email(String email) {
     requireNonNull(email, "email must not be null");
     checkArgument(
-        email.length() <= 320 && email.indexOf('@') > 0 && email.indexOf('@') < email.length() - 1
+        email.length() <= 320
+            && email.indexOf('@') > 0
+            && email.indexOf('@') < email.length() - 1
             && email.strip().equals(email),
         "not a mail address: '%s'",
         abbreviate(email));
@@ -89,7 +91,10 @@ final class Checks {
 
   static int pageSize(int limit) {
     checkArgument(
-        limit >= 1 && limit <= Limits.PAGE_MAX, "page size must be 1-%s, got %s", Limits.PAGE_MAX, limit);
+        limit >= 1 && limit <= Limits.PAGE_MAX,
+        "page size must be 1-%s, got %s",
+        Limits.PAGE_MAX,
+        limit);
     return limit;
   }
 

@@ -103,8 +103,8 @@ public final class Helpdesk {
   // ---------------------------------------------------------------- opening
 
   /**
-   * Opens a ticket and sends the requester a confirmation with its content and reference (R3).
-   * Mail from an address the directory knows is filed under that customer.
+   * Opens a ticket and sends the requester a confirmation with its content and reference (R3). Mail
+   * from an address the directory knows is filed under that customer.
    */
   public TicketRef open(OpenTicket command) {
     requireNonNull(command, "command must not be null");
@@ -119,7 +119,9 @@ public final class Helpdesk {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "category " + command.category().orElseThrow() + " has no default department"));
+                        "category "
+                            + command.category().orElseThrow()
+                            + " has no default department"));
     checkArgument(
         directory.department(department).isPresent(), "unknown department '%s'", department);
     Priority priority =
@@ -237,7 +239,14 @@ public final class Helpdesk {
               ThreadEntry entry = entry(t, actor, command, now);
               MessagePosted event =
                   new MessagePosted(
-                      t.id(), t.version() + 1, actor, now, entry.id(), command.visibility(), t.status(), next);
+                      t.id(),
+                      t.version() + 1,
+                      actor,
+                      now,
+                      entry.id(),
+                      command.visibility(),
+                      t.status(),
+                      next);
               List<OutboxMessage> outbox =
                   action == Action.STAFF_MESSAGE
                       ? notifications.toCustomer(Notification.Kind.STAFF_REPLY, t, entry, now)
@@ -263,7 +272,8 @@ public final class Helpdesk {
     ReplyTemplate template =
         store
             .template(templateName)
-            .orElseThrow(() -> new IllegalArgumentException("unknown template '" + templateName + "'"));
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown template '" + templateName + "'"));
     Ticket t = load(ticket);
     access(t, actor, "reply to");
     Map<String, String> values = new HashMap<>();
@@ -322,7 +332,10 @@ public final class Helpdesk {
           requireRequester(t, actor, Action.REOPEN);
           if (t.status() == TicketStatus.CLOSED && !withinReopenWindow(t)) {
             throw new IllegalTransitionException(
-                t.reference(), actor, "reopen (the reopen window has passed; write to it instead)", t.status());
+                t.reference(),
+                actor,
+                "reopen (the reopen window has passed; write to it instead)",
+                t.status());
           }
           return Step.of(new TicketReopened(t.id(), t.version() + 1, actor, now, t.status()));
         });
@@ -348,7 +361,8 @@ public final class Helpdesk {
         ticket,
         actor,
         action,
-        (t, next, now) -> Step.of(new StatusChanged(t.id(), t.version() + 1, actor, now, t.status(), next)));
+        (t, next, now) ->
+            Step.of(new StatusChanged(t.id(), t.version() + 1, actor, now, t.status(), next)));
   }
 
   /**
@@ -364,16 +378,19 @@ public final class Helpdesk {
         actor,
         Action.MERGE,
         (t, next, now) -> {
-          checkArgument(!t.id().equals(survivor.id()), "cannot merge ticket %s into itself", t.reference());
+          checkArgument(
+              !t.id().equals(survivor.id()), "cannot merge ticket %s into itself", t.reference());
           checkArgument(
               isOlder(survivor, t),
               "merge the newer ticket into the older one: %s was opened after %s",
               survivor.reference(),
               t.reference());
           if (survivor.status().isFinal()) {
-            throw new IllegalTransitionException(survivor.reference(), actor, "merge into", survivor.status());
+            throw new IllegalTransitionException(
+                survivor.reference(), actor, "merge into", survivor.status());
           }
-          return Step.of(new TicketMerged(t.id(), t.version() + 1, actor, now, survivor.id(), t.status()));
+          return Step.of(
+              new TicketMerged(t.id(), t.version() + 1, actor, now, survivor.id(), t.status()));
         });
   }
 
@@ -386,7 +403,10 @@ public final class Helpdesk {
         (t, next, now) -> {
           if (t.requester() instanceof Requester.Known) {
             throw new ActionNotPermittedException(
-                actor, Action.MARK_SPAM.verb, t.reference().value(), "the requester is a known customer");
+                actor,
+                Action.MARK_SPAM.verb,
+                t.reference().value(),
+                "the requester is a known customer");
           }
           return Step.of(new MarkedAsSpam(t.id(), t.version() + 1, actor, now, t.status()));
         });
@@ -405,7 +425,8 @@ public final class Helpdesk {
           AgentProfile profile =
               directory
                   .agent(assignee)
-                  .orElseThrow(() -> new IllegalArgumentException("unknown agent '" + assignee + "'"));
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("unknown agent '" + assignee + "'"));
           checkArgument(
               profile.reaches(t.department()),
               "agent %s does not work in department %s of ticket %s",
@@ -420,7 +441,8 @@ public final class Helpdesk {
               t.reference(),
               t.tier());
           return Step.of(
-              new TicketAssigned(t.id(), t.version() + 1, actor, now, t.assignee(), Optional.of(assignee)));
+              new TicketAssigned(
+                  t.id(), t.version() + 1, actor, now, t.assignee(), Optional.of(assignee)));
         });
   }
 
@@ -431,7 +453,9 @@ public final class Helpdesk {
         actor,
         Action.ROUTE,
         (t, next, now) ->
-            Step.of(new TicketAssigned(t.id(), t.version() + 1, actor, now, t.assignee(), Optional.empty())));
+            Step.of(
+                new TicketAssigned(
+                    t.id(), t.version() + 1, actor, now, t.assignee(), Optional.empty())));
   }
 
   /** Moves a ticket to another department with its whole history (R8); the transfer is counted. */
@@ -451,7 +475,14 @@ public final class Helpdesk {
               command.to());
           return Step.of(
               new TicketTransferred(
-                  t.id(), t.version() + 1, command.actor(), now, t.department(), command.to(), command.reason(), t.assignee()));
+                  t.id(),
+                  t.version() + 1,
+                  command.actor(),
+                  now,
+                  t.department(),
+                  command.to(),
+                  command.reason(),
+                  t.assignee()));
         });
   }
 
@@ -464,10 +495,20 @@ public final class Helpdesk {
         Action.ROUTE,
         (t, next, now) -> {
           checkArgument(
-              !t.tier().equals(command.to()), "ticket %s is already at %s", t.reference(), command.to());
+              !t.tier().equals(command.to()),
+              "ticket %s is already at %s",
+              t.reference(),
+              command.to());
           return Step.of(
               new TicketEscalated(
-                  t.id(), t.version() + 1, command.actor(), now, t.tier(), command.to(), command.reason(), t.assignee()));
+                  t.id(),
+                  t.version() + 1,
+                  command.actor(),
+                  now,
+                  t.tier(),
+                  command.to(),
+                  command.reason(),
+                  t.assignee()));
         });
   }
 
@@ -479,8 +520,13 @@ public final class Helpdesk {
         actor,
         Action.ROUTE,
         (t, next, now) -> {
-          checkArgument(t.priority() != priority, "ticket %s already has priority %s", t.reference(), priority);
-          return Step.of(new PriorityChanged(t.id(), t.version() + 1, actor, now, t.priority(), priority));
+          checkArgument(
+              t.priority() != priority,
+              "ticket %s already has priority %s",
+              t.reference(),
+              priority);
+          return Step.of(
+              new PriorityChanged(t.id(), t.version() + 1, actor, now, t.priority(), priority));
         });
   }
 
@@ -509,7 +555,9 @@ public final class Helpdesk {
         actor,
         Action.ROUTE,
         (t, next, now) ->
-            Step.of(new IncidentLinked(t.id(), t.version() + 1, actor, now, t.incident(), Optional.of(incident))));
+            Step.of(
+                new IncidentLinked(
+                    t.id(), t.version() + 1, actor, now, t.incident(), Optional.of(incident))));
   }
 
   /** Removes a ticket's incident link. */
@@ -519,8 +567,11 @@ public final class Helpdesk {
         actor,
         Action.ROUTE,
         (t, next, now) -> {
-          checkArgument(t.incident().isPresent(), "ticket %s is linked to no incident", t.reference());
-          return Step.of(new IncidentLinked(t.id(), t.version() + 1, actor, now, t.incident(), Optional.empty()));
+          checkArgument(
+              t.incident().isPresent(), "ticket %s is linked to no incident", t.reference());
+          return Step.of(
+              new IncidentLinked(
+                  t.id(), t.version() + 1, actor, now, t.incident(), Optional.empty()));
         });
   }
 
@@ -557,7 +608,8 @@ public final class Helpdesk {
       }
     }
     Incident i = store.incident(incident).orElseThrow();
-    store.saveIncident(new Incident(i.id(), i.title(), i.openedBy(), i.openedAt(), Optional.of(clock.instant())));
+    store.saveIncident(
+        new Incident(i.id(), i.title(), i.openedBy(), i.openedAt(), Optional.of(clock.instant())));
     return ImmutableList.copyOf(proposed);
   }
 
@@ -606,7 +658,8 @@ public final class Helpdesk {
   public List<HelpdeskEvent> history(TicketRef ticket, Actor actor) {
     Ticket t = load(ticket);
     if (actor instanceof Actor.Customer) {
-      throw new ActionNotPermittedException(actor, "read the history of", ticket.value(), "staff only");
+      throw new ActionNotPermittedException(
+          actor, "read the history of", ticket.value(), "staff only");
     }
     access(t, actor, "read the history of");
     return store.events(t.id());
@@ -616,17 +669,20 @@ public final class Helpdesk {
    * One page of a department's open work, most pressing first (R7), after {@code after} when paging
    * on. Staff who reach the department only.
    */
-  public List<Ticket> queue(Actor actor, DepartmentId department, Optional<QueueKey> after, int limit) {
+  public List<Ticket> queue(
+      Actor actor, DepartmentId department, Optional<QueueKey> after, int limit) {
     requireNonNull(department, "department must not be null");
     requireNonNull(after, "after must not be null");
     Checks.pageSize(limit);
     if (actor instanceof Actor.Agent) {
       AgentProfile agent = agentProfile(actor, "read the queue of " + department);
       if (!agent.reaches(department)) {
-        throw new ActionNotPermittedException(actor, "read the queue of", department.value(), "not their department");
+        throw new ActionNotPermittedException(
+            actor, "read the queue of", department.value(), "not their department");
       }
     } else if (!(actor instanceof Actor.System)) {
-      throw new ActionNotPermittedException(actor, "read the queue of", department.value(), "staff only");
+      throw new ActionNotPermittedException(
+          actor, "read the queue of", department.value(), "staff only");
     }
     return store.queue(department, after, limit);
   }
@@ -650,13 +706,17 @@ public final class Helpdesk {
     requireNonNull(sha256, "sha256 must not be null");
     TicketView view = view(ticket, actor);
     boolean visible =
-        view.thread().stream().flatMap(e -> e.attachments().stream()).anyMatch(a -> a.sha256().equals(sha256));
+        view.thread().stream()
+            .flatMap(e -> e.attachments().stream())
+            .anyMatch(a -> a.sha256().equals(sha256));
     if (!visible) {
-      throw new ActionNotPermittedException(actor, "read attachment " + sha256 + " of", ticket.value(), "not in the thread they see");
+      throw new ActionNotPermittedException(
+          actor, "read attachment " + sha256 + " of", ticket.value(), "not in the thread they see");
     }
     return attachments
         .flatMap(s -> s.open(sha256))
-        .orElseThrow(() -> new IllegalStateException("attachment " + sha256 + " is missing from the store"));
+        .orElseThrow(
+            () -> new IllegalStateException("attachment " + sha256 + " is missing from the store"));
   }
 
   // ---------------------------------------------------------------- outbox
@@ -730,12 +790,19 @@ public final class Helpdesk {
       authorize(current, actor, action);
       TicketStatus next =
           Lifecycle.next(action, current.status())
-              .orElseThrow(() -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
+              .orElseThrow(
+                  () -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
       Step step = decision.decide(current, next, clock.instant());
       Ticket after = TicketEvolution.apply(current, step.event());
       try {
         store.commit(
-            new TicketChange(after, current.version(), step.entries(), List.of(step.event()), step.outbox(), Set.of()));
+            new TicketChange(
+                after,
+                current.version(),
+                step.entries(),
+                List.of(step.event()),
+                step.outbox(),
+                Set.of()));
       } catch (ConcurrentUpdateException e) {
         if (attempt >= COMMIT_ATTEMPTS) {
           throw e;
@@ -779,7 +846,8 @@ public final class Helpdesk {
               && profile.organization().isPresent()
               && profile.organization().equals(t.organization());
       if (!own && !organization) {
-        throw new ActionNotPermittedException(actor, verb, t.reference().value(), "not their ticket");
+        throw new ActionNotPermittedException(
+            actor, verb, t.reference().value(), "not their ticket");
       }
     } else if (actor instanceof Actor.Agent) {
       AgentProfile agent = agentProfile(actor, verb + " " + t.reference());
@@ -794,20 +862,26 @@ public final class Helpdesk {
     if (actor instanceof Actor.Customer c) {
       customerProfile(c, "open a ticket");
       if (!requester.equals(new Requester.Known(c.id()))) {
-        throw new ActionNotPermittedException(actor, "open", "for " + requester, "customers open tickets for themselves");
+        throw new ActionNotPermittedException(
+            actor, "open", "for " + requester, "customers open tickets for themselves");
       }
     } else if (actor instanceof Actor.Agent) {
       if (!agentProfile(actor, "open a ticket").reaches(department)) {
-        throw new ActionNotPermittedException(actor, "open", "in " + department, "not their department");
+        throw new ActionNotPermittedException(
+            actor, "open", "in " + department, "not their department");
       }
     }
   }
 
   private void requireRequester(Ticket t, Actor actor, Action action) {
-    boolean requester = actor instanceof Actor.Customer c && t.customer().filter(c.id()::equals).isPresent();
+    boolean requester =
+        actor instanceof Actor.Customer c && t.customer().filter(c.id()::equals).isPresent();
     if (!requester) {
       throw new ActionNotPermittedException(
-          actor, action.verb, t.reference().value(), "only the customer who asked decides it is solved");
+          actor,
+          action.verb,
+          t.reference().value(),
+          "only the customer who asked decides it is solved");
     }
   }
 
@@ -841,7 +915,11 @@ public final class Helpdesk {
       TicketId into = current.mergedInto().get();
       current = store.find(into).orElseThrow(() -> new TicketNotFoundException(into.toString()));
     }
-    checkState(current.mergedInto().isEmpty(), "merge chain of %s is longer than %s", t.reference(), MERGE_CHAIN_MAX);
+    checkState(
+        current.mergedInto().isEmpty(),
+        "merge chain of %s is longer than %s",
+        t.reference(),
+        MERGE_CHAIN_MAX);
     return current;
   }
 
@@ -863,7 +941,9 @@ public final class Helpdesk {
   /** After the reopen window a customer message opens a new ticket that links to the old one. */
   private TicketRef followUp(Ticket closed, PostMessage command) {
     String subject =
-        closed.subject().length() + 4 <= Limits.SUBJECT_MAX ? "Re: " + closed.subject() : closed.subject();
+        closed.subject().length() + 4 <= Limits.SUBJECT_MAX
+            ? "Re: " + closed.subject()
+            : closed.subject();
     OpenTicket open =
         new OpenTicket(
             command.actor(),
@@ -879,7 +959,13 @@ public final class Helpdesk {
             command.attachments(),
             command.messageId());
     return openTicket(
-        open, command.actor(), closed.requester(), customerOf(closed.requester()), closed.department(), closed.priority(), Optional.of(closed.id()));
+        open,
+        command.actor(),
+        closed.requester(),
+        customerOf(closed.requester()),
+        closed.department(),
+        closed.priority(),
+        Optional.of(closed.id()));
   }
 
   private Requester resolve(Requester requester) {
@@ -890,12 +976,17 @@ public final class Helpdesk {
           .orElse(requester);
     }
     Requester.Known known = (Requester.Known) requester;
-    checkArgument(directory.customer(known.customer()).isPresent(), "unknown customer '%s'", known.customer());
+    checkArgument(
+        directory.customer(known.customer()).isPresent(),
+        "unknown customer '%s'",
+        known.customer());
     return requester;
   }
 
   private Optional<CustomerProfile> customerOf(Requester requester) {
-    return requester instanceof Requester.Known k ? directory.customer(k.customer()) : Optional.empty();
+    return requester instanceof Requester.Known k
+        ? directory.customer(k.customer())
+        : Optional.empty();
   }
 
   private ThreadEntry entry(Ticket t, Actor actor, PostMessage command, Instant now) {

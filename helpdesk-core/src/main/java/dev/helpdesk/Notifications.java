@@ -95,7 +95,10 @@ final class Notifications {
         return new Recipient(p.get().email(), p.get().displayName());
       }
       throw new IllegalStateException(
-          "the directory no longer knows customer " + known.customer() + " of ticket " + t.reference());
+          "the directory no longer knows customer "
+              + known.customer()
+              + " of ticket "
+              + t.reference());
     }
     String email = ((Requester.Unknown) t.requester()).email();
     return new Recipient(email, email);

@@ -98,41 +98,149 @@ public record OpenTicket(
   }
 
   public OpenTicket withOpenedBy(Actor actor) {
-    return new OpenTicket(actor, requester, department, subject, body, channel, priority, category, participants, customFields, attachments, messageId);
+    return new OpenTicket(
+        actor,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        priority,
+        category,
+        participants,
+        customFields,
+        attachments,
+        messageId);
   }
 
   public OpenTicket withChannel(Channel value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, value, priority, category, participants, customFields, attachments, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        value,
+        priority,
+        category,
+        participants,
+        customFields,
+        attachments,
+        messageId);
   }
 
   public OpenTicket withPriority(Priority value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, channel, Optional.of(value), category, participants, customFields, attachments, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        Optional.of(value),
+        category,
+        participants,
+        customFields,
+        attachments,
+        messageId);
   }
 
   /** Sets the category; its defaults apply where department or priority were not given. */
   public OpenTicket withCategory(Category value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, channel, priority, Optional.of(value), participants, customFields, attachments, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        priority,
+        Optional.of(value),
+        participants,
+        customFields,
+        attachments,
+        messageId);
   }
 
   /** Leaves the department to the category's default. */
   public OpenTicket withoutDepartment() {
-    return new OpenTicket(openedBy, requester, Optional.empty(), subject, body, channel, priority, category, participants, customFields, attachments, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        Optional.empty(),
+        subject,
+        body,
+        channel,
+        priority,
+        category,
+        participants,
+        customFields,
+        attachments,
+        messageId);
   }
 
   public OpenTicket withParticipants(Set<String> value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, channel, priority, category, value, customFields, attachments, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        priority,
+        category,
+        value,
+        customFields,
+        attachments,
+        messageId);
   }
 
   public OpenTicket withCustomFields(Map<String, String> value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, channel, priority, category, participants, value, attachments, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        priority,
+        category,
+        participants,
+        value,
+        attachments,
+        messageId);
   }
 
   public OpenTicket withAttachments(List<AttachmentRef> value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, channel, priority, category, participants, customFields, value, messageId);
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        priority,
+        category,
+        participants,
+        customFields,
+        value,
+        messageId);
   }
 
   /** The mail Message-ID the ticket arrived with, so replies to it thread into this ticket. */
   public OpenTicket withMessageId(String value) {
-    return new OpenTicket(openedBy, requester, department, subject, body, channel, priority, category, participants, customFields, attachments, Optional.of(value));
+    return new OpenTicket(
+        openedBy,
+        requester,
+        department,
+        subject,
+        body,
+        channel,
+        priority,
+        category,
+        participants,
+        customFields,
+        attachments,
+        Optional.of(value));
   }
 }

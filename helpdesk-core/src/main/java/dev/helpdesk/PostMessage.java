@@ -50,6 +50,7 @@ public record PostMessage(
   }
 
   public PostMessage withMessageId(String value) {
-    return new PostMessage(ticket, actor, body, visibility, channel, attachments, Optional.of(value));
+    return new PostMessage(
+        ticket, actor, body, visibility, channel, attachments, Optional.of(value));
   }
 }

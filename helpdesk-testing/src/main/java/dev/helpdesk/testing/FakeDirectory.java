@@ -36,7 +36,13 @@ public final class FakeDirectory implements Directory {
   public static final PlanId STANDARD = PlanId.of("standard");
 
   public FakeDirectory() {
-    plan(new Plan(STANDARD, "Standard", EnumSet.of(Channel.WEB, Channel.EMAIL, Channel.CHAT, Channel.API), 1_000, Currency.getInstance("EUR")));
+    plan(
+        new Plan(
+            STANDARD,
+            "Standard",
+            EnumSet.of(Channel.WEB, Channel.EMAIL, Channel.CHAT, Channel.API),
+            1_000,
+            Currency.getInstance("EUR")));
   }
 
   /** Adds or replaces a department. */
@@ -60,7 +66,8 @@ public final class FakeDirectory implements Directory {
 
   /** Adds or replaces a customer on the standard plan with no organization. */
   public FakeDirectory customer(String id, String name, String email) {
-    return customer(new CustomerProfile(CustomerId.of(id), name, email, Optional.empty(), false, STANDARD));
+    return customer(
+        new CustomerProfile(CustomerId.of(id), name, email, Optional.empty(), false, STANDARD));
   }
 
   /** Adds or replaces a customer. */
@@ -70,13 +77,24 @@ public final class FakeDirectory implements Directory {
   }
 
   /** Adds or replaces a customer who shares tickets with their organization. */
-  public FakeDirectory organizationMember(String id, String name, String email, String organization) {
-    return customer(new CustomerProfile(CustomerId.of(id), name, email, Optional.of(OrganizationId.of(organization)), true, STANDARD));
+  public FakeDirectory organizationMember(
+      String id, String name, String email, String organization) {
+    return customer(
+        new CustomerProfile(
+            CustomerId.of(id),
+            name,
+            email,
+            Optional.of(OrganizationId.of(organization)),
+            true,
+            STANDARD));
   }
 
   /** Adds or replaces an agent working at {@code tier} in the given departments. */
   public FakeDirectory agent(String id, String name, int tier, String... departmentIds) {
-    Set<DepartmentId> reach = java.util.Arrays.stream(departmentIds).map(DepartmentId::of).collect(java.util.stream.Collectors.toSet());
+    Set<DepartmentId> reach =
+        java.util.Arrays.stream(departmentIds)
+            .map(DepartmentId::of)
+            .collect(java.util.stream.Collectors.toSet());
     AgentId key = AgentId.of(id);
     agents.put(key, new AgentProfile(key, name, id + "@staff.example", reach, Tier.of(tier)));
     return this;
@@ -96,7 +114,9 @@ public final class FakeDirectory implements Directory {
   @Override
   public Optional<CustomerProfile> customerByEmail(String email) {
     String wanted = email.toLowerCase(Locale.ROOT);
-    return customers.values().stream().filter(c -> c.email().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    return customers.values().stream()
+        .filter(c -> c.email().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
   }
 
   @Override

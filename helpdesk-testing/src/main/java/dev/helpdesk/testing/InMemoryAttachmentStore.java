@@ -33,7 +33,11 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
     try {
       HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), content);
       byte[] bytes = ByteStreams.toByteArray(ByteStreams.limit(hashing, maxBytes + 1));
-      checkArgument(bytes.length <= maxBytes, "attachment '%s' exceeds the limit of %s bytes", filename, maxBytes);
+      checkArgument(
+          bytes.length <= maxBytes,
+          "attachment '%s' exceeds the limit of %s bytes",
+          filename,
+          maxBytes);
       String sha256 = hashing.hash().toString();
       AttachmentRef ref = new AttachmentRef(sha256, filename, contentType, bytes.length);
       blobs.putIfAbsent(sha256, bytes);
@@ -45,6 +49,7 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
 
   @Override
   public Optional<InputStream> open(String sha256) {
-    return Optional.ofNullable(blobs.get(requireNonNull(sha256, "sha256 must not be null"))).map(ByteArrayInputStream::new);
+    return Optional.ofNullable(blobs.get(requireNonNull(sha256, "sha256 must not be null")))
+        .map(ByteArrayInputStream::new);
   }
 }

@@ -92,7 +92,8 @@ public final class InMemoryTicketStore implements TicketStore {
 
   @Override
   public synchronized Optional<Ticket> findByReference(TicketRef reference) {
-    return Optional.ofNullable(byReference.get(requireNonNull(reference, "reference must not be null")))
+    return Optional.ofNullable(
+            byReference.get(requireNonNull(reference, "reference must not be null")))
         .map(tickets::get);
   }
 
@@ -104,7 +105,12 @@ public final class InMemoryTicketStore implements TicketStore {
     long stored = current == null ? 0 : current.version();
     if (stored != change.expectedVersion()) {
       throw new ConcurrentUpdateException(
-          "ticket " + next.reference() + " is at version " + stored + ", not " + change.expectedVersion());
+          "ticket "
+              + next.reference()
+              + " is at version "
+              + stored
+              + ", not "
+              + change.expectedVersion());
     }
     if (current == null && byReference.containsKey(next.reference())) {
       throw new ConcurrentUpdateException("reference " + next.reference() + " is taken");
@@ -148,8 +154,10 @@ public final class InMemoryTicketStore implements TicketStore {
       queues.computeIfAbsent(t.department(), k -> new TreeSet<>()).add(t.queueKey());
     }
     t.sla().nextCheck().ifPresent(at -> due.add(new Due(at, t.id().toString())));
-    t.customer().ifPresent(c -> byCustomer.computeIfAbsent(c, k -> new TreeSet<>(NEWEST_FIRST)).add(t));
-    t.organization().ifPresent(o -> byOrganization.computeIfAbsent(o, k -> new TreeSet<>(NEWEST_FIRST)).add(t));
+    t.customer()
+        .ifPresent(c -> byCustomer.computeIfAbsent(c, k -> new TreeSet<>(NEWEST_FIRST)).add(t));
+    t.organization()
+        .ifPresent(o -> byOrganization.computeIfAbsent(o, k -> new TreeSet<>(NEWEST_FIRST)).add(t));
     t.incident().ifPresent(i -> byIncident.computeIfAbsent(i, k -> new HashSet<>()).add(t.id()));
   }
 
@@ -166,22 +174,28 @@ public final class InMemoryTicketStore implements TicketStore {
 
   @Override
   public synchronized List<ThreadEntry> thread(TicketId ticket) {
-    return ImmutableList.copyOf(threads.getOrDefault(requireNonNull(ticket, "ticket must not be null"), List.of()));
+    return ImmutableList.copyOf(
+        threads.getOrDefault(requireNonNull(ticket, "ticket must not be null"), List.of()));
   }
 
   @Override
   public synchronized List<HelpdeskEvent> events(TicketId ticket) {
-    return ImmutableList.copyOf(events.getOrDefault(requireNonNull(ticket, "ticket must not be null"), List.of()));
+    return ImmutableList.copyOf(
+        events.getOrDefault(requireNonNull(ticket, "ticket must not be null"), List.of()));
   }
 
   @Override
-  public synchronized List<Ticket> queue(DepartmentId department, Optional<QueueKey> after, int limit) {
+  public synchronized List<Ticket> queue(
+      DepartmentId department, Optional<QueueKey> after, int limit) {
     requireNonNull(department, "department must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
     NavigableSet<QueueKey> queue = queues.getOrDefault(department, new TreeSet<>());
     NavigableSet<QueueKey> page = after.isPresent() ? queue.tailSet(after.get(), false) : queue;
-    return page.stream().limit(limit).map(k -> tickets.get(k.ticket())).collect(ImmutableList.toImmutableList());
+    return page.stream()
+        .limit(limit)
+        .map(k -> tickets.get(k.ticket()))
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override
@@ -193,16 +207,21 @@ public final class InMemoryTicketStore implements TicketStore {
   @Override
   public synchronized List<Ticket> ticketsOfOrganization(OrganizationId organization, int limit) {
     checkLimit(limit);
-    return newest(byOrganization.get(requireNonNull(organization, "organization must not be null")), limit);
+    return newest(
+        byOrganization.get(requireNonNull(organization, "organization must not be null")), limit);
   }
 
   private static List<Ticket> newest(NavigableSet<Ticket> set, int limit) {
-    return set == null ? List.of() : set.stream().limit(limit).collect(ImmutableList.toImmutableList());
+    return set == null
+        ? List.of()
+        : set.stream().limit(limit).collect(ImmutableList.toImmutableList());
   }
 
   @Override
   public synchronized List<Ticket> linkedTo(IncidentId incident) {
-    return byIncident.getOrDefault(requireNonNull(incident, "incident must not be null"), Set.of()).stream()
+    return byIncident
+        .getOrDefault(requireNonNull(incident, "incident must not be null"), Set.of())
+        .stream()
         .map(tickets::get)
         .sorted(Comparator.comparing(Ticket::openedAt).thenComparing(t -> t.id().toString()))
         .collect(ImmutableList.toImmutableList());
@@ -210,7 +229,8 @@ public final class InMemoryTicketStore implements TicketStore {
 
   @Override
   public synchronized Optional<TicketId> ticketByMessageId(String messageId) {
-    return Optional.ofNullable(byMessageId.get(requireNonNull(messageId, "messageId must not be null")));
+    return Optional.ofNullable(
+        byMessageId.get(requireNonNull(messageId, "messageId must not be null")));
   }
 
   @Override
@@ -221,7 +241,8 @@ public final class InMemoryTicketStore implements TicketStore {
     NavigableSet<Due> upToNow = due.headSet(new Due(now, "\uffff"), true);
     NavigableSet<Due> page =
         after.isPresent()
-            ? upToNow.tailSet(new Due(after.get().deadline(), after.get().ticket().toString()), false)
+            ? upToNow.tailSet(
+                new Due(after.get().deadline(), after.get().ticket().toString()), false)
             : upToNow;
     return page.stream()
         .limit(limit)

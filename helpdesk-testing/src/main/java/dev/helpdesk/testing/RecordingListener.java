@@ -32,7 +32,10 @@ public final class RecordingListener implements HelpdeskListener, DurableListene
 
   /** The events of one type received so far. */
   public synchronized <E extends HelpdeskEvent> List<E> events(Class<E> type) {
-    return events.stream().filter(type::isInstance).map(type::cast).collect(ImmutableList.toImmutableList());
+    return events.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** The durable deliveries received from the outbox, in order. */

@@ -35,6 +35,9 @@ public final class RecordingNotifier implements Notifier {
 
   /** The notifications of one kind sent so far. */
   public synchronized List<Notification> sent(Notification.Kind kind) {
-    return sent.stream().map(Sent::notification).filter(n -> n.kind() == kind).collect(ImmutableList.toImmutableList());
+    return sent.stream()
+        .map(Sent::notification)
+        .filter(n -> n.kind() == kind)
+        .collect(ImmutableList.toImmutableList());
   }
 }

@@ -21,7 +21,8 @@ public final class SettableClock extends Clock {
 
   /** A clock standing at {@code start}, in UTC. */
   public static SettableClock at(Instant start) {
-    return new SettableClock(new AtomicReference<>(requireNonNull(start, "start must not be null")), ZoneOffset.UTC);
+    return new SettableClock(
+        new AtomicReference<>(requireNonNull(start, "start must not be null")), ZoneOffset.UTC);
   }
 
   /** A clock standing at the given ISO-8601 instant, such as {@code 2026-11-23T09:00:00Z}. */
