@@ -338,7 +338,7 @@ public final class JsonCodec {
 
   private static Object readValue(Object node, Class<?> type) {
     if (type == String.class) {
-      return string(node, type);
+      return string(node);
     } else if (type == boolean.class || type == Boolean.class) {
       checkArgument(node instanceof Boolean, "expected true or false, got %s", describe(node));
       return node;
@@ -350,9 +350,9 @@ public final class JsonCodec {
       checkArgument(node instanceof JsonText.Number, "expected a number, got %s", describe(node));
       return Double.parseDouble(((JsonText.Number) node).text());
     } else if (type.isEnum()) {
-      return readEnum(string(node, type), type);
+      return readEnum(string(node), type);
     } else if (TEXT_TYPES.containsKey(type)) {
-      return readText(string(node, type), type);
+      return readText(string(node), type);
     } else if (type.isRecord()) {
       return readRecord(node, RECORDS.get(type));
     } else if (type.isSealed() && type.isInterface()) {
@@ -361,12 +361,8 @@ public final class JsonCodec {
     throw new IllegalArgumentException("JsonCodec cannot decode a " + type.getName());
   }
 
-  private static String string(Object node, Class<?> type) {
-    checkArgument(
-        node instanceof String,
-        "expected a string for %s, got %s",
-        type.getSimpleName(),
-        describe(node));
+  private static String string(Object node) {
+    checkArgument(node instanceof String, "expected a string, got %s", describe(node));
     return (String) node;
   }
 
@@ -433,12 +429,13 @@ public final class JsonCodec {
 
   private static Object readRecord(Object node, RecordInfo info) {
     if (info.compact) {
-      Component only = info.components.get(0);
+      Object value;
       try {
-        return info.construct(read(node, only.type));
+        value = read(node, info.components.get(0).type);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(info.name() + ": " + e.getMessage(), e);
       }
+      return info.construct(value);
     }
     checkArgument(
         node instanceof Map<?, ?>,
