@@ -396,6 +396,15 @@ class JsonCodecTest {
   }
 
   @Test
+  void decode_explicitNullForRequiredMember_isRejectedByTheConstructor() {
+    String json = JsonCodec.encode(ticket()).replace("\"subject\":\"", "\"subject\":null,\"x\":\"");
+
+    assertThatThrownBy(() -> JsonCodec.decode(json, Ticket.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot create Ticket: subject must not be null");
+  }
+
+  @Test
   void decode_nestedBadValue_namesThePath() {
     String json = JsonCodec.encode(ticket()).replace("\"tier\":3", "\"tier\":12");
 
