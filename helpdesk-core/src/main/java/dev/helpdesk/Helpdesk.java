@@ -37,6 +37,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ public final class Helpdesk {
       Optional<TicketId> previous) {
     requireAttachmentStoreFor(command.attachments());
     for (int attempt = 1; ; attempt++) {
-      Instant now = clock.instant();
+      Instant now = now();
       TicketId id = new TicketId(new UUID(random.nextLong(), random.nextLong()));
       TicketRef reference = TicketRef.random(random);
       ThreadEntry first =
@@ -540,7 +541,7 @@ public final class Helpdesk {
             new IncidentId(new UUID(random.nextLong(), random.nextLong())),
             title,
             ((Actor.Agent) actor).id(),
-            clock.instant(),
+            now(),
             Optional.empty());
     store.saveIncident(incident);
     return incident.id();
@@ -609,7 +610,7 @@ public final class Helpdesk {
     }
     Incident i = store.incident(incident).orElseThrow();
     store.saveIncident(
-        new Incident(i.id(), i.title(), i.openedBy(), i.openedAt(), Optional.of(clock.instant())));
+        new Incident(i.id(), i.title(), i.openedBy(), i.openedAt(), Optional.of(now())));
     return ImmutableList.copyOf(proposed);
   }
 
@@ -731,7 +732,7 @@ public final class Helpdesk {
   public int deliverOutbox() {
     int delivered = 0;
     while (true) {
-      Instant now = clock.instant();
+      Instant now = now();
       List<OutboxMessage> page = store.pendingOutbox(now, OUTBOX_BATCH);
       if (page.isEmpty()) {
         return delivered;
@@ -742,11 +743,11 @@ public final class Helpdesk {
         }
         try {
           deliver(m);
-          store.outboxDelivered(m.key(), clock.instant());
+          store.outboxDelivered(m.key(), now());
           delivered++;
         } catch (Exception e) {
           log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
-          store.outboxFailed(m.key(), String.valueOf(e), clock.instant().plus(OUTBOX_LEASE));
+          store.outboxFailed(m.key(), String.valueOf(e), now().plus(OUTBOX_LEASE));
         }
       }
     }
@@ -792,7 +793,7 @@ public final class Helpdesk {
           Lifecycle.next(action, current.status())
               .orElseThrow(
                   () -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
-      Step step = decision.decide(current, next, clock.instant());
+      Step step = decision.decide(current, next, now());
       Ticket after = TicketEvolution.apply(current, step.event());
       try {
         store.commit(
@@ -903,6 +904,11 @@ public final class Helpdesk {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The desk's time, at the microsecond precision every store keeps, so all stores agree. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
   private Ticket load(TicketRef ref) {
     requireNonNull(ref, "ticket must not be null");
     return store.findByReference(ref).orElseThrow(() -> new TicketNotFoundException(ref.value()));
@@ -935,7 +941,7 @@ public final class Helpdesk {
   }
 
   private boolean withinReopenWindow(Ticket t) {
-    return t.closedAt().map(at -> !clock.instant().isAfter(at.plus(reopenWindow))).orElse(true);
+    return t.closedAt().map(at -> !now().isAfter(at.plus(reopenWindow))).orElse(true);
   }
 
   /** After the reopen window a customer message opens a new ticket that links to the old one. */
