@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * When support works (R17): around the clock, or a weekly schedule in a time zone minus holidays. SLA
- * clocks only run while support is open, so deadlines follow the promise the customer bought.
+ * When support works (R17): around the clock, or a weekly schedule in a time zone minus holidays.
+ * SLA clocks only run while support is open, so deadlines follow the promise the customer bought.
  *
  * <p>Time-zone changes follow the wall clock of the zone. An opening time that does not exist (in a
  * spring-forward gap) counts as the instant of the transition, so a range that spans the gap is
@@ -57,7 +57,9 @@ public sealed interface SupportHours permits AlwaysOpen, WeeklyHours {
    */
   Instant addBusinessTime(Instant start, Duration duration);
 
-  /** The open time between {@code from} and {@code to} ({@code from} must not be after {@code to}). */
+  /**
+   * The open time between {@code from} and {@code to} ({@code from} must not be after {@code to}).
+   */
   Duration businessTimeBetween(Instant from, Instant to);
 
   /** Whether support is open at {@code instant}. */

@@ -7,8 +7,8 @@ import java.time.LocalTime;
 
 /**
  * An opening range within one local day, such as 09:00-12:30. Ranges never cross midnight: {@code
- * to} equal to {@link LocalTime#MIDNIGHT} means the end of the day (24:00), so an overnight shift is
- * two ranges on consecutive days.
+ * to} equal to {@link LocalTime#MIDNIGHT} means the end of the day (24:00), so an overnight shift
+ * is two ranges on consecutive days.
  *
  * @param from the first open local time (inclusive)
  * @param to the local time the range closes (exclusive); 00:00 means the end of the day

@@ -41,6 +41,7 @@ final class WeeklyHours implements SupportHours {
   private final Map<DayOfWeek, List<TimeRange>> weekly;
   private final HolidayCalendar holidays;
   private final ZoneTable table;
+
   /** Indexed by {@code DayOfWeek.ordinal()}: open-range starts and ends in nanos of the day. */
   private final long[][] starts = new long[7][];
 
@@ -75,10 +76,13 @@ final class WeeklyHours implements SupportHours {
         sorted.put(day, List.copyOf(ranges));
       }
     }
-    checkArgument(total > 0, "the weekly schedule has no open time, so no deadline is ever reached");
+    checkArgument(
+        total > 0, "the weekly schedule has no open time, so no deadline is ever reached");
     this.weekNanos = total;
     this.weekly = ImmutableMap.copyOf(sorted);
-    this.table = new ZoneTable(zone, EARLIEST.minus(Duration.ofDays(366)), LATEST.plus(Duration.ofDays(732)));
+    this.table =
+        new ZoneTable(
+            zone, EARLIEST.minus(Duration.ofDays(366)), LATEST.plus(Duration.ofDays(732)));
   }
 
   @Override
@@ -87,7 +91,10 @@ final class WeeklyHours implements SupportHours {
     requireNonNull(duration, "duration must not be null");
     checkArgument(!duration.isNegative(), "duration must not be negative, got %s", duration);
     checkArgument(
-        duration.toDays() <= HORIZON_DAYS, "duration must be at most %s days, got %s", HORIZON_DAYS, duration);
+        duration.toDays() <= HORIZON_DAYS,
+        "duration must be at most %s days, got %s",
+        HORIZON_DAYS,
+        duration);
     long remaining = duration.toNanos();
     if (remaining == 0) {
       return start;
@@ -205,7 +212,8 @@ final class WeeklyHours implements SupportHours {
   }
 
   private static Instant ofNanos(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
   }
 
   @Override

@@ -69,8 +69,8 @@ final class ZoneTable {
   }
 
   /**
-   * The offset valid for every local time in {@code [fromLocal, toLocal]} when no transition touches
-   * that span, else {@link Long#MIN_VALUE}.
+   * The offset valid for every local time in {@code [fromLocal, toLocal]} when no transition
+   * touches that span, else {@link Long#MIN_VALUE}.
    */
   long steadyOffset(long fromLocal, long toLocal) {
     int index = lastAtOrBefore(localLow, fromLocal);

@@ -30,17 +30,17 @@ final class Calendars {
 
   static final List<ZoneId> DST_ZONES =
       List.of(
-          "Europe/Berlin",
-          "America/New_York",
-          "Australia/Lord_Howe",
-          "America/Sao_Paulo",
-          "America/Santiago",
-          "Pacific/Apia",
-          "Africa/Casablanca",
-          "Asia/Tehran",
-          "America/St_Johns",
-          "Europe/London",
-          "Antarctica/Troll")
+              "Europe/Berlin",
+              "America/New_York",
+              "Australia/Lord_Howe",
+              "America/Sao_Paulo",
+              "America/Santiago",
+              "Pacific/Apia",
+              "Africa/Casablanca",
+              "Asia/Tehran",
+              "America/St_Johns",
+              "Europe/London",
+              "Antarctica/Troll")
           .stream()
           .map(ZoneId::of)
           .toList();
@@ -57,7 +57,9 @@ final class Calendars {
     long from = Instant.parse("1990-01-01T00:00:00Z").getEpochSecond();
     long to = Instant.parse("2060-01-01T00:00:00Z").getEpochSecond();
     return Generate.longRange(from, to)
-        .zip(Generate.range(0, 3), (seconds, nanoKind) -> Instant.ofEpochSecond(seconds, nanoKind == 0 ? 1 : 0));
+        .zip(
+            Generate.range(0, 3),
+            (seconds, nanoKind) -> Instant.ofEpochSecond(seconds, nanoKind == 0 ? 1 : 0));
   }
 
   /** A weekly schedule of 0-3 ranges per day on a quarter-hour grid, with at least one range. */
@@ -76,7 +78,8 @@ final class Calendars {
         }
       }
       if (weekly.isEmpty()) {
-        weekly.put(DayOfWeek.WEDNESDAY, List.of(new TimeRange(LocalTime.of(1, 30), LocalTime.of(2, 30))));
+        weekly.put(
+            DayOfWeek.WEDNESDAY, List.of(new TimeRange(LocalTime.of(1, 30), LocalTime.of(2, 30))));
       }
       return weekly;
     };

@@ -39,7 +39,8 @@ class SupportHoursProperties {
   void businessTimeBetween_openAroundTheClock_equalsWallTime() {
     Map<DayOfWeek, List<TimeRange>> allDay = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek day : DayOfWeek.values()) {
-      allDay.put(day, List.of(TimeRange.of(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)));
+      allDay.put(
+          day, List.of(TimeRange.of(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)));
     }
     qt().withExamples(EXAMPLES)
         .forAll(Calendars.zones(), Calendars.instants(), Generate.longRange(0, 90L * 86_400))
@@ -90,10 +91,15 @@ class SupportHoursProperties {
               SupportHours hours = c.calendar().hours();
               Instant deadline = hours.addBusinessTime(c.start(), c.duration());
               Instant pausedAt =
-                  c.start().plus(Duration.between(c.start(), deadline).multipliedBy(pausePermille).dividedBy(1_000));
+                  c.start()
+                      .plus(
+                          Duration.between(c.start(), deadline)
+                              .multipliedBy(pausePermille)
+                              .dividedBy(1_000));
               Duration elapsed = hours.businessTimeBetween(c.start(), pausedAt);
               Instant resumedAt = pausedAt.plusSeconds(pauseSeconds);
-              Instant pausedDeadline = hours.addBusinessTime(resumedAt, c.duration().minus(elapsed));
+              Instant pausedDeadline =
+                  hours.addBusinessTime(resumedAt, c.duration().minus(elapsed));
               assertThat(pausedDeadline).isAfterOrEqualTo(deadline);
             });
   }
@@ -109,7 +115,8 @@ class SupportHoursProperties {
         .checkAssert(
             (zone, weekly, from, seconds) -> {
               Instant to = from.plusSeconds(seconds);
-              Set<LocalDate> holidays = Set.of(LocalDate.ofInstant(from, zone).plusDays(seconds % 9));
+              Set<LocalDate> holidays =
+                  Set.of(LocalDate.ofInstant(from, zone).plusDays(seconds % 9));
               SupportHours hours = SupportHours.businessHours(zone, weekly, holidays);
               assertThat(hours.businessTimeBetween(from, to))
                   .isEqualTo(reference(zone, weekly, holidays, from, to));
@@ -118,7 +125,11 @@ class SupportHoursProperties {
 
   /** Open time counted day by day with {@code java.time}, as documented on {@link SupportHours}. */
   private static Duration reference(
-      ZoneId zone, Map<DayOfWeek, List<TimeRange>> weekly, Set<LocalDate> holidays, Instant from, Instant to) {
+      ZoneId zone,
+      Map<DayOfWeek, List<TimeRange>> weekly,
+      Set<LocalDate> holidays,
+      Instant from,
+      Instant to) {
     Duration total = Duration.ZERO;
     for (LocalDate date = LocalDate.ofInstant(from, zone).minusDays(1);
         !date.isAfter(LocalDate.ofInstant(to, zone).plusDays(1));
@@ -129,7 +140,9 @@ class SupportHoursProperties {
       for (TimeRange range : weekly.getOrDefault(date.getDayOfWeek(), List.of())) {
         Instant open = max(instant(zone, date.atTime(range.from())), from);
         LocalDateTime closeLocal =
-            range.to().equals(java.time.LocalTime.MIDNIGHT) ? date.plusDays(1).atStartOfDay() : date.atTime(range.to());
+            range.to().equals(java.time.LocalTime.MIDNIGHT)
+                ? date.plusDays(1).atStartOfDay()
+                : date.atTime(range.to());
         Instant close = min(instant(zone, closeLocal), to);
         if (close.isAfter(open)) {
           total = total.plus(Duration.between(open, close));

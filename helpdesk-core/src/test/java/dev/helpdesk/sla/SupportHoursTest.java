@@ -70,7 +70,8 @@ class SupportHoursTest {
 
   @Test
   void addBusinessTime_exactlyToClosing_endsAtClosingTime() {
-    Instant deadline = BERLIN_OFFICE.addBusinessTime(at("2026-11-19T16:00", BERLIN), Duration.ofHours(1));
+    Instant deadline =
+        BERLIN_OFFICE.addBusinessTime(at("2026-11-19T16:00", BERLIN), Duration.ofHours(1));
     assertThat(deadline).isEqualTo(at("2026-11-19T17:00", BERLIN));
     assertThat(BERLIN_OFFICE.isOpen(deadline)).isFalse();
     assertThat(BERLIN_OFFICE.isOpen(deadline.minusNanos(1))).isTrue();
@@ -82,31 +83,39 @@ class SupportHoursTest {
     Instant start = at("2026-12-23T16:00", BERLIN);
     Instant expected = at("2026-12-28T10:00", BERLIN);
     Map<DayOfWeek, List<TimeRange>> weekly = weekdays(range("09:00", "17:00"));
-    assertThat(SupportHours.businessHours(BERLIN, weekly, christmas).addBusinessTime(start, Duration.ofHours(2)))
+    assertThat(
+            SupportHours.businessHours(BERLIN, weekly, christmas)
+                .addBusinessTime(start, Duration.ofHours(2)))
         .isEqualTo(expected);
     assertThat(
             SupportHours.businessHours(BERLIN, weekly, christmas::contains)
                 .addBusinessTime(start, Duration.ofHours(2)))
         .isEqualTo(expected);
-    assertThat(SupportHours.businessHours(BERLIN, weekly, christmas).isOpen(at("2026-12-24T10:00", BERLIN)))
+    assertThat(
+            SupportHours.businessHours(BERLIN, weekly, christmas)
+                .isOpen(at("2026-12-24T10:00", BERLIN)))
         .isFalse();
   }
 
   @Test
   void addBusinessTime_multiWeekDuration_skipsWeeksAndHolidays() {
     SupportHours hours =
-        SupportHours.businessHours(BERLIN, weekdays(range("09:00", "17:00")), Set.of(LocalDate.of(2026, 12, 7)));
+        SupportHours.businessHours(
+            BERLIN, weekdays(range("09:00", "17:00")), Set.of(LocalDate.of(2026, 12, 7)));
     // 40 h fill Mon 30 Nov to Fri 4 Dec; Mon 7 Dec is a holiday, so the last 8 h are Tue 8 Dec
     assertThat(hours.addBusinessTime(at("2026-11-30T09:00", BERLIN), Duration.ofHours(48)))
         .isEqualTo(at("2026-12-08T17:00", BERLIN));
-    assertThat(hours.businessTimeBetween(at("2026-11-30T09:00", BERLIN), at("2027-01-04T09:00", BERLIN)))
+    assertThat(
+            hours.businessTimeBetween(
+                at("2026-11-30T09:00", BERLIN), at("2027-01-04T09:00", BERLIN)))
         .isEqualTo(Duration.ofHours(8 * 24));
   }
 
   @Test
   void isOpen_lunchBreak_isClosed() {
     SupportHours hours =
-        SupportHours.businessHours(NEW_YORK, weekdays(range("09:00", "12:00"), range("13:00", "17:00")), Set.of());
+        SupportHours.businessHours(
+            NEW_YORK, weekdays(range("09:00", "12:00"), range("13:00", "17:00")), Set.of());
     assertThat(hours.isOpen(at("2026-06-03T11:59", NEW_YORK))).isTrue();
     assertThat(hours.isOpen(at("2026-06-03T12:30", NEW_YORK))).isFalse();
     assertThat(hours.addBusinessTime(at("2026-06-03T11:30", NEW_YORK), Duration.ofHours(1)))
@@ -116,11 +125,13 @@ class SupportHoursTest {
   @Test
   void businessTimeBetween_berlinSpringForward_rangeAcrossGapIsShorter() {
     SupportHours sundayNight =
-        SupportHours.businessHours(BERLIN, Map.of(SUNDAY, List.of(range("01:00", "04:00"))), Set.of());
+        SupportHours.businessHours(
+            BERLIN, Map.of(SUNDAY, List.of(range("01:00", "04:00"))), Set.of());
     Instant sunday = at("2026-03-29T00:00", BERLIN);
     assertThat(sundayNight.businessTimeBetween(sunday, sunday.plus(Duration.ofDays(1))))
         .isEqualTo(Duration.ofHours(2));
-    // 02:30 does not exist that night: it counts as the transition (01:00 UTC), open since 00:00 UTC
+    // 02:30 does not exist that night: it counts as the transition (01:00 UTC), open since 00:00
+    // UTC
     assertThat(sundayNight.isOpen(Instant.parse("2026-03-29T01:30:00Z"))).isTrue();
     assertThat(sundayNight.addBusinessTime(sunday, Duration.ofHours(2)))
         .isEqualTo(Instant.parse("2026-03-29T02:00:00Z"));
@@ -129,7 +140,8 @@ class SupportHoursTest {
   @Test
   void businessTimeBetween_berlinFallBack_rangeAcrossOverlapIsLonger() {
     SupportHours sundayNight =
-        SupportHours.businessHours(BERLIN, Map.of(SUNDAY, List.of(range("01:00", "04:00"))), Set.of());
+        SupportHours.businessHours(
+            BERLIN, Map.of(SUNDAY, List.of(range("01:00", "04:00"))), Set.of());
     Instant sunday = at("2026-10-25T00:00", BERLIN);
     assertThat(sundayNight.businessTimeBetween(sunday, sunday.plus(Duration.ofDays(1))))
         .isEqualTo(Duration.ofHours(4));
@@ -140,7 +152,8 @@ class SupportHoursTest {
   @Test
   void addBusinessTime_newYorkAroundTheClockSundays_followDaylightSaving() {
     SupportHours sundays =
-        SupportHours.businessHours(NEW_YORK, Map.of(SUNDAY, List.of(range("00:00", "00:00"))), Set.of());
+        SupportHours.businessHours(
+            NEW_YORK, Map.of(SUNDAY, List.of(range("00:00", "00:00"))), Set.of());
     Instant springSunday = at("2026-03-08T00:00", NEW_YORK);
     assertThat(sundays.businessTimeBetween(springSunday, springSunday.plus(Duration.ofDays(2))))
         .isEqualTo(Duration.ofHours(23));
@@ -153,7 +166,8 @@ class SupportHoursTest {
 
   @Test
   void addBusinessTime_newYorkOfficeOverSpringForward_keepsLocalOpeningHours() {
-    SupportHours office = SupportHours.businessHours(NEW_YORK, weekdays(range("09:00", "17:00")), Set.of());
+    SupportHours office =
+        SupportHours.businessHours(NEW_YORK, weekdays(range("09:00", "17:00")), Set.of());
     Instant friday = at("2026-03-06T16:00", NEW_YORK);
     assertThat(office.addBusinessTime(friday, Duration.ofHours(2)))
         .isEqualTo(Instant.parse("2026-03-09T14:00:00Z"));
@@ -173,15 +187,19 @@ class SupportHoursTest {
     assertThatThrownBy(
             () ->
                 SupportHours.businessHours(
-                    BERLIN, Map.of(MONDAY, List.of(range("09:00", "12:00"), range("11:00", "13:00"))), Set.of()))
+                    BERLIN,
+                    Map.of(MONDAY, List.of(range("09:00", "12:00"), range("11:00", "13:00"))),
+                    Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("overlap");
   }
 
   @Test
   void addBusinessTime_everyDayAHoliday_failsInsteadOfLooping() {
-    SupportHours never = SupportHours.businessHours(BERLIN, weekdays(range("09:00", "17:00")), date -> true);
-    assertThatThrownBy(() -> never.addBusinessTime(at("2026-01-05T10:00", BERLIN), Duration.ofMinutes(1)))
+    SupportHours never =
+        SupportHours.businessHours(BERLIN, weekdays(range("09:00", "17:00")), date -> true);
+    assertThatThrownBy(
+            () -> never.addBusinessTime(at("2026-01-05T10:00", BERLIN), Duration.ofMinutes(1)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("within 100 years");
   }
