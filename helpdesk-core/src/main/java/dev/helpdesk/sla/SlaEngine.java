@@ -84,7 +84,13 @@ public final class SlaEngine {
     boolean pauseOnHold = policy.map(SlaPolicy::pauseOnHold).orElse(false);
     ClockStatus wanted = wanted(after.status(), pauseOnHold);
     clocks.replaceAll(clock -> follow(clock, wanted, at));
-    return state(policy, clocks);
+    // a cycle that was already over keeps the verdict of the policy it ran under
+    clocks.replaceAll(
+        clock ->
+            clock.status() == ClockStatus.STOPPED && before.clocks().contains(clock)
+                ? clock
+                : derive(clock, policy));
+    return SlaState.of(policy.map(SlaPolicy::name), prune(clocks));
   }
 
   /** The warnings and breaches due at {@code now} and not yet handled, earliest first. */
@@ -253,11 +259,6 @@ public final class SlaEngine {
 
   private static Optional<SlaClock> latest(List<SlaClock> clocks, SlaTarget target) {
     return clocks.stream().filter(c -> c.target() == target).reduce((a, b) -> b);
-  }
-
-  private static SlaState state(Optional<SlaPolicy> policy, List<SlaClock> clocks) {
-    clocks.replaceAll(clock -> derive(clock, policy));
-    return SlaState.of(policy.map(SlaPolicy::name), prune(clocks));
   }
 
   /** Warning and deadline instants of a clock under {@code policy}, from its whole history. */
