@@ -222,7 +222,7 @@ public final class JsonCodec {
     }
     for (Component c : info.components) {
       Object v = c.get(record);
-      if (v instanceof Optional<?> o && o.isEmpty()) {
+      if (isAbsent(v)) {
         continue;
       }
       if (!first) {
@@ -454,8 +454,15 @@ public final class JsonCodec {
     for (int i = 0; i < args.length; i++) {
       Component c = info.components.get(i);
       Object value = members.get(c.name);
-      if (value == null && c.rawType != Optional.class && !members.containsKey(c.name)) {
-        throw new IllegalArgumentException(info.name() + " is missing the member '" + c.name + "'");
+      if (value == null && !members.containsKey(c.name)) {
+        if (Collection.class.isAssignableFrom(c.rawType)) {
+          value = List.of();
+        } else if (Map.class.isAssignableFrom(c.rawType)) {
+          value = Map.of();
+        } else if (c.rawType != Optional.class) {
+          throw new IllegalArgumentException(
+              info.name() + " is missing the member '" + c.name + "'");
+        }
       }
       try {
         args[i] = read(value, c.type);
@@ -464,6 +471,13 @@ public final class JsonCodec {
       }
     }
     return info.construct(args);
+  }
+
+  /** Empty optionals and collections are left out of the text; decoding restores them empty. */
+  private static boolean isAbsent(Object v) {
+    return (v instanceof Optional<?> o && o.isEmpty())
+        || (v instanceof Collection<?> c && c.isEmpty())
+        || (v instanceof Map<?, ?> m && m.isEmpty());
   }
 
   private static String describe(Object node) {

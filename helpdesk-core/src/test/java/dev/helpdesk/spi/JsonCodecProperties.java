@@ -27,6 +27,7 @@ import dev.helpdesk.sla.SlaState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,12 @@ class JsonCodecProperties {
             ids.map(id -> new Requester.Known(CustomerId.of(id))),
             anyText().map(local -> new Requester.Unknown("u" + local + "@example.org")));
     Gen<Tier> tiers = integers().between(1, Tier.MAX_LEVEL).map(Tier::of);
-    Gen<SlaState> slas = instants().toOptionals(40).zip(instants().toOptionals(40), SlaState::new);
+    Gen<SlaState> slas =
+        instants()
+            .toOptionals(40)
+            .zip(
+                instants().toOptionals(40),
+                (deadline, check) -> new SlaState(deadline, check, Optional.empty(), List.of()));
     Gen<List<String>> participants = lists().of(anyText()).ofSizeBetween(0, 4);
     Gen<Map<String, String>> fields = maps().of(anyText(), anyText()).ofSizeBetween(0, 4);
     Gen<Integer> counts = integers().between(0, 1_000);

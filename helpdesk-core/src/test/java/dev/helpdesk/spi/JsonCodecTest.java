@@ -154,7 +154,11 @@ class JsonCodecTest {
         AT,
         AT.plusNanos(1),
         Optional.empty(),
-        new SlaState(Optional.of(AT.plus(Duration.ofHours(4))), Optional.of(AT.plusSeconds(1))));
+        new SlaState(
+            Optional.of(AT.plus(Duration.ofHours(4))),
+            Optional.of(AT.plusSeconds(1)),
+            Optional.empty(),
+            List.of()));
   }
 
   @ParameterizedTest
@@ -300,7 +304,7 @@ class JsonCodecTest {
             Optional.of(AT.plusSeconds(3600)));
     ReplyTemplate template =
         new ReplyTemplate("greeting", "Hello {{customer_name}}, about {{ticket_reference}}: ");
-    SlaState sla = new SlaState(Optional.of(AT), Optional.empty());
+    SlaState sla = new SlaState(Optional.of(AT), Optional.empty(), Optional.empty(), List.of());
 
     assertThat(JsonCodec.decode(JsonCodec.encode(open), Incident.class)).isEqualTo(open);
     assertThat(JsonCodec.decode(JsonCodec.encode(resolved), Incident.class)).isEqualTo(resolved);
@@ -385,7 +389,11 @@ class JsonCodecTest {
     assertThat(incident.resolvedAt()).isEmpty();
     assertThat(JsonCodec.decode("{\"nextCheck\":\"2026-01-01T00:00:00Z\"}", SlaState.class))
         .isEqualTo(
-            new SlaState(Optional.empty(), Optional.of(Instant.parse("2026-01-01T00:00:00Z"))));
+            new SlaState(
+                Optional.empty(),
+                Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
+                Optional.empty(),
+                List.of()));
   }
 
   @Test

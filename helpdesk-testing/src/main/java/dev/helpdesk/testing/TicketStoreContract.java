@@ -164,7 +164,11 @@ public interface TicketStoreContract {
         shaped =
             Tickets.withSla(
                 shaped,
-                new SlaState(Optional.of(T0.plus(Duration.ofHours(i % 5))), Optional.empty()));
+                new SlaState(
+                    Optional.of(T0.plus(Duration.ofHours(i % 5))),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of()));
       }
       store.commit(Tickets.create(t));
       if (shaped != t) {
@@ -258,7 +262,12 @@ public interface TicketStoreContract {
       Ticket t = gen.open("c" + i, "tech", T0);
       Ticket timed =
           Tickets.withSla(
-              t, new SlaState(Optional.empty(), Optional.of(T0.plusSeconds(60L * (7 - i)))));
+              t,
+              new SlaState(
+                  Optional.empty(),
+                  Optional.of(T0.plusSeconds(60L * (7 - i))),
+                  Optional.empty(),
+                  List.of()));
       store.commit(Tickets.create(t));
       store.commit(Tickets.update(t, timed));
       dueOnes.add(0, timed);
@@ -269,7 +278,12 @@ public interface TicketStoreContract {
         Tickets.update(
             later,
             Tickets.withSla(
-                later, new SlaState(Optional.empty(), Optional.of(T0.plusSeconds(3600))))));
+                later,
+                new SlaState(
+                    Optional.empty(),
+                    Optional.of(T0.plusSeconds(3600)),
+                    Optional.empty(),
+                    List.of()))));
     Ticket never = gen.open("never", "tech", T0);
     store.commit(Tickets.create(never));
 
