@@ -9,7 +9,9 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface Actor permits Actor.Customer, Actor.Agent, Actor.System {
 
-  /** A customer of the host, acting for themselves (or their organization, if the directory allows). */
+  /**
+   * A customer of the host, acting for themselves (or their organization, if the directory allows).
+   */
   static Customer customer(CustomerId id) {
     return new Customer(id);
   }
@@ -51,7 +53,9 @@ public sealed interface Actor permits Actor.Customer, Actor.Agent, Actor.System 
     }
   }
 
-  /** An automatic actor, named after the component (for example {@code mail-intake}, {@code sla}). */
+  /**
+   * An automatic actor, named after the component (for example {@code mail-intake}, {@code sla}).
+   */
   record System(String component) implements Actor {
     public System {
       requireNonNull(component, "system component must not be null");

@@ -12,8 +12,12 @@ public record AttachmentRef(String sha256, String filename, String contentType, 
     requireNonNull(sha256, "sha256 must not be null");
     requireNonNull(filename, "filename must not be null");
     requireNonNull(contentType, "contentType must not be null");
-    checkArgument(sha256.matches("[0-9a-f]{64}"), "sha256 must be 64 lowercase hex digits, got '%s'", sha256);
-    checkArgument(!filename.isBlank() && filename.length() <= 255, "filename must be 1-255 characters, got '%s'", filename);
+    checkArgument(
+        sha256.matches("[0-9a-f]{64}"), "sha256 must be 64 lowercase hex digits, got '%s'", sha256);
+    checkArgument(
+        !filename.isBlank() && filename.length() <= 255,
+        "filename must be 1-255 characters, got '%s'",
+        filename);
     checkArgument(size >= 0, "size must not be negative, got %s", size);
   }
 }

@@ -3,7 +3,7 @@ package dev.helpdesk;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-/**  */
+/** */
 public record CustomerId(String value) {
   /** Longest accepted identifier, so any store can index it. */
   public static final int MAX_LENGTH = 64;

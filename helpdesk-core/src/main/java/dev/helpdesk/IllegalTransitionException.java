@@ -4,7 +4,8 @@ package dev.helpdesk;
 public final class IllegalTransitionException extends HelpdeskException {
   private static final long serialVersionUID = 1L;
 
-  public IllegalTransitionException(TicketRef ticket, Actor actor, String action, TicketStatus status) {
+  public IllegalTransitionException(
+      TicketRef ticket, Actor actor, String action, TicketStatus status) {
     super(actor.label() + " cannot " + action + " ticket " + ticket + " in state " + status);
   }
 }

@@ -1,6 +1,9 @@
 package dev.helpdesk;
 
-/** How urgent a ticket is; it drives SLA targets and queue order (R6, R7). Declared least urgent first. */
+/**
+ * How urgent a ticket is; it drives SLA targets and queue order (R6, R7). Declared least urgent
+ * first.
+ */
 public enum Priority {
   LOW,
   NORMAL,

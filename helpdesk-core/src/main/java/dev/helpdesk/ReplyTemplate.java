@@ -19,11 +19,7 @@ public record ReplyTemplate(String name, String body) {
   /** The placeholders a template may use; each is filled from the ticket, customer and agent. */
   public static final Set<String> PLACEHOLDERS =
       ImmutableSet.of(
-          "customer_name",
-          "ticket_reference",
-          "ticket_subject",
-          "agent_name",
-          "department_name");
+          "customer_name", "ticket_reference", "ticket_subject", "agent_name", "department_name");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
@@ -56,7 +52,8 @@ public record ReplyTemplate(String name, String body) {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));
-      checkArgument(value != null, "no value for placeholder '%s' of template '%s'", m.group(1), name);
+      checkArgument(
+          value != null, "no value for placeholder '%s' of template '%s'", m.group(1), name);
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param organization the requester's organization when the ticket was opened, for shared access
  * @param participants further addresses (CC) that receive public replies
  * @param mergedInto the surviving ticket when this one was merged as a duplicate
- * @param previous the closed ticket this one continues, when a customer wrote after the reopen window
+ * @param previous the closed ticket this one continues, when a customer wrote after the reopen
+ *     window
  * @param transfers how many times the ticket moved between departments (a quality signal, R8)
  */
 public record Ticket(

@@ -15,11 +15,13 @@ public record TicketRef(String value) {
   static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
   private static final int RANDOM_CHARS = 8;
-  private static final Pattern FORM = Pattern.compile("HD-[" + ALPHABET + "]{" + RANDOM_CHARS + "}");
+  private static final Pattern FORM =
+      Pattern.compile("HD-[" + ALPHABET + "]{" + RANDOM_CHARS + "}");
 
   public TicketRef {
     requireNonNull(value, "TicketRef value must not be null");
-    checkArgument(FORM.matcher(value).matches(), "TicketRef must look like HD-7KQ2M9XA, got '%s'", value);
+    checkArgument(
+        FORM.matcher(value).matches(), "TicketRef must look like HD-7KQ2M9XA, got '%s'", value);
   }
 
   /** Parses a reference typed by a person: case and surrounding blanks are forgiven. */
@@ -28,7 +30,9 @@ public record TicketRef(String value) {
     return new TicketRef(text.strip().toUpperCase(java.util.Locale.ROOT));
   }
 
-  /** A fresh reference with 40 random bits from the given generator (a secure one in production). */
+  /**
+   * A fresh reference with 40 random bits from the given generator (a secure one in production).
+   */
   public static TicketRef random(RandomGenerator random) {
     StringBuilder sb = new StringBuilder("HD-");
     for (int i = 0; i < RANDOM_CHARS; i++) {

@@ -11,7 +11,8 @@ public record Tier(int level) implements Comparable<Tier> {
   public static final int MAX_LEVEL = 9;
 
   public Tier {
-    checkArgument(level >= 1 && level <= MAX_LEVEL, "Tier level must be 1-%s, got %s", MAX_LEVEL, level);
+    checkArgument(
+        level >= 1 && level <= MAX_LEVEL, "Tier level must be 1-%s, got %s", MAX_LEVEL, level);
   }
 
   /** Shorthand for {@code new Tier(level)}. */

@@ -7,8 +7,8 @@ import dev.helpdesk.PlanId;
 import java.util.Optional;
 
 /**
- * The host application's knowledge of people and plans. The desk asks it who a sender is, which plan
- * a customer has and which departments an agent may work in; it never owns user accounts.
+ * The host application's knowledge of people and plans. The desk asks it who a sender is, which
+ * plan a customer has and which departments an agent may work in; it never owns user accounts.
  * Implementations must be thread-safe and should be fast (the desk calls them per command).
  */
 public interface Directory {

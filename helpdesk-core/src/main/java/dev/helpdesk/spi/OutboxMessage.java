@@ -16,7 +16,10 @@ import java.time.Instant;
 public record OutboxMessage(String key, TicketId ticket, Instant createdAt, Payload payload) {
   public OutboxMessage {
     requireNonNull(key, "key must not be null");
-    checkArgument(!key.isBlank() && key.length() <= 200, "outbox key must be 1-200 characters, got '%s'", key);
+    checkArgument(
+        !key.isBlank() && key.length() <= 200,
+        "outbox key must be 1-200 characters, got '%s'",
+        key);
     requireNonNull(ticket, "ticket must not be null");
     requireNonNull(createdAt, "createdAt must not be null");
     requireNonNull(payload, "payload must not be null");

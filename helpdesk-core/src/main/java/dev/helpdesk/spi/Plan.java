@@ -21,7 +21,10 @@ public record Plan(
     requireNonNull(id, "id must not be null");
     requireNonNull(name, "name must not be null");
     channels = ImmutableSet.copyOf(channels);
-    checkArgument(monthlyPriceMinor >= 0, "monthlyPriceMinor must not be negative, got %s", monthlyPriceMinor);
+    checkArgument(
+        monthlyPriceMinor >= 0,
+        "monthlyPriceMinor must not be negative, got %s",
+        monthlyPriceMinor);
     requireNonNull(currency, "currency must not be null");
   }
 }

@@ -69,8 +69,8 @@ public interface TicketStore {
 
   /**
    * Tickets whose next SLA check ({@link dev.helpdesk.sla.SlaState#nextCheck()}) is at or before
-   * {@code now}, earliest first, strictly after the
-   * cursor when given. Must read an index: cost grows with the tickets due, not with all tickets.
+   * {@code now}, earliest first, strictly after the cursor when given. Must read an index: cost
+   * grows with the tickets due, not with all tickets.
    */
   List<Ticket> due(Instant now, Optional<DueCursor> after, int limit);
 

@@ -1,0 +1,1130 @@
+package dev.helpdesk;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.helpdesk.Lifecycle.Action;
+import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
+import dev.helpdesk.event.HelpdeskEvent.MarkedAsSpam;
+import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
+import dev.helpdesk.event.HelpdeskEvent.PriorityChanged;
+import dev.helpdesk.event.HelpdeskEvent.ResolutionProposed;
+import dev.helpdesk.event.HelpdeskEvent.StatusChanged;
+import dev.helpdesk.event.HelpdeskEvent.TicketAssigned;
+import dev.helpdesk.event.HelpdeskEvent.TicketClosed;
+import dev.helpdesk.event.HelpdeskEvent.TicketEscalated;
+import dev.helpdesk.event.HelpdeskEvent.TicketMerged;
+import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
+import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
+import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
+import dev.helpdesk.spi.AgentProfile;
+import dev.helpdesk.spi.AttachmentStore;
+import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.spi.Directory;
+import dev.helpdesk.spi.DurableListener;
+import dev.helpdesk.spi.HelpdeskListener;
+import dev.helpdesk.spi.Notification;
+import dev.helpdesk.spi.Notifier;
+import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.spi.TicketChange;
+import dev.helpdesk.spi.TicketStore;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The helpdesk: the one entry point of the library. Every command and query takes the {@link Actor}
+ * performing it and is authorized here, from the host's {@link Directory}: customers reach only
+ * their own (or their organization's) tickets and never internal notes; agents reach only their
+ * departments; only the customer closes (R9).
+ *
+ * <p>Thread-safe. Each command reads the ticket, decides one event, and commits ticket, thread
+ * entries, event and outbox messages in one atomic store call; a lost optimistic race is retried.
+ * Listeners run after the commit. The desk starts no threads.
+ */
+public final class Helpdesk {
+  private static final Logger log = LoggerFactory.getLogger(Helpdesk.class);
+
+  private static final int COMMIT_ATTEMPTS = 8;
+  private static final int MERGE_CHAIN_MAX = 32;
+  private static final int OUTBOX_BATCH = 100;
+  private static final Duration OUTBOX_LEASE = Duration.ofMinutes(2);
+
+  private final TicketStore store;
+  private final Directory directory;
+  private final Notifier notifier;
+  private final Optional<AttachmentStore> attachments;
+  private final List<HelpdeskListener> listeners;
+  private final List<DurableListener> durableListeners;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Duration reopenWindow;
+  private final Map<Category, CategoryDefault> categories;
+  private final Notifications notifications;
+  private final String node;
+
+  private Helpdesk(Builder b) {
+    this.store = b.store;
+    this.directory = b.directory;
+    this.notifier = b.notifier;
+    this.attachments = Optional.ofNullable(b.attachments);
+    this.listeners = ImmutableList.copyOf(b.listeners);
+    this.durableListeners = ImmutableList.copyOf(b.durableListeners);
+    this.clock = b.clock;
+    this.random = b.random;
+    this.reopenWindow = b.reopenWindow;
+    this.categories = ImmutableMap.copyOf(b.categories);
+    this.notifications = new Notifications(directory);
+    this.node = "node-" + UUID.randomUUID();
+  }
+
+  /** Starts configuring a desk; {@link Builder#build()} names any missing port. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  /**
+   * Opens a ticket and sends the requester a confirmation with its content and reference (R3). Mail
+   * from an address the directory knows is filed under that customer.
+   */
+  public TicketRef open(OpenTicket command) {
+    requireNonNull(command, "command must not be null");
+    Actor actor = command.openedBy();
+    Requester requester = resolve(command.requester());
+    Optional<CustomerProfile> customer = customerOf(requester);
+    Optional<CategoryDefault> byCategory = command.category().map(categories::get);
+    DepartmentId department =
+        command
+            .department()
+            .or(() -> byCategory.map(CategoryDefault::department))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "category "
+                            + command.category().orElseThrow()
+                            + " has no default department"));
+    checkArgument(
+        directory.department(department).isPresent(), "unknown department '%s'", department);
+    Priority priority =
+        command
+            .priority()
+            .or(() -> byCategory.map(CategoryDefault::priority))
+            .orElse(Priority.NORMAL);
+    authorizeOpen(actor, requester, department);
+    return openTicket(command, actor, requester, customer, department, priority, Optional.empty());
+  }
+
+  private TicketRef openTicket(
+      OpenTicket command,
+      Actor actor,
+      Requester requester,
+      Optional<CustomerProfile> customer,
+      DepartmentId department,
+      Priority priority,
+      Optional<TicketId> previous) {
+    requireAttachmentStoreFor(command.attachments());
+    for (int attempt = 1; ; attempt++) {
+      Instant now = clock.instant();
+      TicketId id = new TicketId(new UUID(random.nextLong(), random.nextLong()));
+      TicketRef reference = TicketRef.random(random);
+      ThreadEntry first =
+          new ThreadEntry(
+              new EntryId(new UUID(random.nextLong(), random.nextLong())),
+              id,
+              now,
+              actor,
+              Visibility.PUBLIC,
+              command.channel(),
+              command.body(),
+              command.attachments(),
+              command.messageId());
+      TicketOpened event =
+          new TicketOpened(
+              id,
+              1,
+              actor,
+              now,
+              reference,
+              requester,
+              customer.flatMap(CustomerProfile::organization),
+              department,
+              priority,
+              command.category(),
+              command.channel(),
+              command.subject(),
+              Tier.L1,
+              command.participants(),
+              command.customFields(),
+              first.id(),
+              previous);
+      Ticket ticket = TicketEvolution.opened(event);
+      TicketChange change =
+          new TicketChange(
+              ticket,
+              0,
+              List.of(first),
+              List.of(event),
+              List.of(notifications.confirmation(ticket, first, now)),
+              Set.of());
+      try {
+        store.commit(change);
+      } catch (ConcurrentUpdateException e) {
+        // Only a reference collision (40 random bits) can make a new ticket's commit lose.
+        if (attempt >= COMMIT_ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      publish(event);
+      return reference;
+    }
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /**
+   * Adds a message to a ticket. A customer message reopens a ticket that waits, has a proposed
+   * resolution, or was closed within the reopen window; after the window it opens a new ticket
+   * linked to the old one. A message to a merged ticket lands in the surviving ticket.
+   *
+   * @return the ticket the message landed in
+   */
+  public TicketRef post(PostMessage command) {
+    requireNonNull(command, "command must not be null");
+    requireAttachmentStoreFor(command.attachments());
+    Actor actor = command.actor();
+    Ticket target = survivor(load(command.ticket()));
+    boolean customerSide = isCustomerSide(actor, target);
+    Action action =
+        command.visibility() == Visibility.INTERNAL
+            ? Action.NOTE
+            : customerSide ? Action.CUSTOMER_MESSAGE : Action.STAFF_MESSAGE;
+    if (action == Action.CUSTOMER_MESSAGE
+        && target.status() == TicketStatus.CLOSED
+        && !withinReopenWindow(target)) {
+      authorize(target, actor, action);
+      return followUp(target, command);
+    }
+    Ticket landed =
+        execute(
+            target.reference(),
+            actor,
+            action,
+            (t, next, now) -> {
+              if (action == Action.CUSTOMER_MESSAGE
+                  && t.status() == TicketStatus.CLOSED
+                  && !withinReopenWindow(t)) {
+                throw new IllegalTransitionException(
+                    t.reference(), actor, "reopen (the reopen window has passed)", t.status());
+              }
+              ThreadEntry entry = entry(t, actor, command, now);
+              MessagePosted event =
+                  new MessagePosted(
+                      t.id(),
+                      t.version() + 1,
+                      actor,
+                      now,
+                      entry.id(),
+                      command.visibility(),
+                      t.status(),
+                      next);
+              List<OutboxMessage> outbox =
+                  action == Action.STAFF_MESSAGE
+                      ? notifications.toCustomer(Notification.Kind.STAFF_REPLY, t, entry, now)
+                      : List.of();
+              return new Step(event, List.of(entry), outbox);
+            });
+    return landed.reference();
+  }
+
+  /** A public reply; see {@link #post(PostMessage)}. */
+  public TicketRef reply(TicketRef ticket, Actor actor, String body) {
+    return post(PostMessage.reply(ticket, actor, body));
+  }
+
+  /** An internal note, never shown to customers. */
+  public void note(TicketRef ticket, Actor actor, String body) {
+    post(PostMessage.note(ticket, actor, body));
+  }
+
+  /** A public staff reply rendered from a stored template (R18). */
+  public TicketRef replyWithTemplate(TicketRef ticket, Actor actor, String templateName) {
+    requireNonNull(templateName, "templateName must not be null");
+    ReplyTemplate template =
+        store
+            .template(templateName)
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown template '" + templateName + "'"));
+    Ticket t = load(ticket);
+    access(t, actor, "reply to");
+    Map<String, String> values = new HashMap<>();
+    values.put("customer_name", notifications.requester(t).name());
+    values.put("ticket_reference", t.reference().value());
+    values.put("ticket_subject", t.subject());
+    values.put("agent_name", actorName(actor));
+    values.put(
+        "department_name",
+        directory.department(t.department()).map(d -> d.name()).orElse(t.department().value()));
+    return reply(ticket, actor, template.render(values));
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Staff propose a resolution; only the customer can accept it by closing (R9). */
+  public void proposeResolution(TicketRef ticket, Actor actor, String body) {
+    Checks.body(body);
+    execute(
+        ticket,
+        actor,
+        Action.PROPOSE_RESOLUTION,
+        (t, next, now) -> {
+          ThreadEntry entry = entry(t, actor, PostMessage.reply(t.reference(), actor, body), now);
+          return new Step(
+              new ResolutionProposed(t.id(), t.version() + 1, actor, now, entry.id(), t.status()),
+              List.of(entry),
+              notifications.toCustomer(Notification.Kind.STAFF_REPLY, t, entry, now));
+        });
+  }
+
+  /**
+   * The customer closes their ticket: their problem is solved. Anyone else gets {@link
+   * ActionNotPermittedException}, whatever their role (R9).
+   */
+  public void close(TicketRef ticket, Actor actor) {
+    execute(
+        ticket,
+        actor,
+        Action.CLOSE,
+        (t, next, now) -> {
+          requireRequester(t, actor, Action.CLOSE);
+          TicketClosed event = new TicketClosed(t.id(), t.version() + 1, actor, now, t.status());
+          return new Step(
+              event, List.of(), List.of(notifications.feedbackRequest(t, event.version(), now)));
+        });
+  }
+
+  /** The customer reopens a proposed resolution, or a closed ticket within the reopen window. */
+  public void reopen(TicketRef ticket, Actor actor) {
+    execute(
+        ticket,
+        actor,
+        Action.REOPEN,
+        (t, next, now) -> {
+          requireRequester(t, actor, Action.REOPEN);
+          if (t.status() == TicketStatus.CLOSED && !withinReopenWindow(t)) {
+            throw new IllegalTransitionException(
+                t.reference(),
+                actor,
+                "reopen (the reopen window has passed; write to it instead)",
+                t.status());
+          }
+          return Step.of(new TicketReopened(t.id(), t.version() + 1, actor, now, t.status()));
+        });
+  }
+
+  /** Staff put a ticket on hold (waiting on a third party). */
+  public void hold(TicketRef ticket, Actor actor) {
+    changeStatus(ticket, actor, Action.HOLD);
+  }
+
+  /** Staff take a ticket that is on hold or waiting back into work. */
+  public void resume(TicketRef ticket, Actor actor) {
+    changeStatus(ticket, actor, Action.RESUME);
+  }
+
+  /** Staff mark that the ticket waits on the customer (pauses SLA clocks). */
+  public void awaitCustomer(TicketRef ticket, Actor actor) {
+    changeStatus(ticket, actor, Action.AWAIT_CUSTOMER);
+  }
+
+  private void changeStatus(TicketRef ticket, Actor actor, Action action) {
+    execute(
+        ticket,
+        actor,
+        action,
+        (t, next, now) ->
+            Step.of(new StatusChanged(t.id(), t.version() + 1, actor, now, t.status(), next)));
+  }
+
+  /**
+   * Staff merge a duplicate into the original ticket, which must be the older of the two (so merges
+   * can never form a cycle) and still alive. Messages to the duplicate then land in the original.
+   */
+  public void merge(TicketRef duplicate, Actor actor, TicketRef original) {
+    requireNonNull(original, "original must not be null");
+    Ticket survivor = load(original);
+    access(survivor, actor, "merge into");
+    execute(
+        duplicate,
+        actor,
+        Action.MERGE,
+        (t, next, now) -> {
+          checkArgument(
+              !t.id().equals(survivor.id()), "cannot merge ticket %s into itself", t.reference());
+          checkArgument(
+              isOlder(survivor, t),
+              "merge the newer ticket into the older one: %s was opened after %s",
+              survivor.reference(),
+              t.reference());
+          if (survivor.status().isFinal()) {
+            throw new IllegalTransitionException(
+                survivor.reference(), actor, "merge into", survivor.status());
+          }
+          return Step.of(
+              new TicketMerged(t.id(), t.version() + 1, actor, now, survivor.id(), t.status()));
+        });
+  }
+
+  /** Staff mark a ticket from a sender unknown to the directory as spam; customers are asked. */
+  public void markSpam(TicketRef ticket, Actor actor) {
+    execute(
+        ticket,
+        actor,
+        Action.MARK_SPAM,
+        (t, next, now) -> {
+          if (t.requester() instanceof Requester.Known) {
+            throw new ActionNotPermittedException(
+                actor,
+                Action.MARK_SPAM.verb,
+                t.reference().value(),
+                "the requester is a known customer");
+          }
+          return Step.of(new MarkedAsSpam(t.id(), t.version() + 1, actor, now, t.status()));
+        });
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  /** Assigns the ticket to an agent who reaches its department and works at its tier. */
+  public void assign(TicketRef ticket, Actor actor, AgentId assignee) {
+    requireNonNull(assignee, "assignee must not be null");
+    execute(
+        ticket,
+        actor,
+        Action.ROUTE,
+        (t, next, now) -> {
+          AgentProfile profile =
+              directory
+                  .agent(assignee)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("unknown agent '" + assignee + "'"));
+          checkArgument(
+              profile.reaches(t.department()),
+              "agent %s does not work in department %s of ticket %s",
+              assignee,
+              t.department(),
+              t.reference());
+          checkArgument(
+              profile.tier().compareTo(t.tier()) >= 0,
+              "agent %s works at %s, ticket %s is at %s",
+              assignee,
+              profile.tier(),
+              t.reference(),
+              t.tier());
+          return Step.of(
+              new TicketAssigned(
+                  t.id(), t.version() + 1, actor, now, t.assignee(), Optional.of(assignee)));
+        });
+  }
+
+  /** Removes the assignee. */
+  public void unassign(TicketRef ticket, Actor actor) {
+    execute(
+        ticket,
+        actor,
+        Action.ROUTE,
+        (t, next, now) ->
+            Step.of(
+                new TicketAssigned(
+                    t.id(), t.version() + 1, actor, now, t.assignee(), Optional.empty())));
+  }
+
+  /** Moves a ticket to another department with its whole history (R8); the transfer is counted. */
+  public void transfer(Transfer command) {
+    requireNonNull(command, "command must not be null");
+    checkArgument(
+        directory.department(command.to()).isPresent(), "unknown department '%s'", command.to());
+    execute(
+        command.ticket(),
+        command.actor(),
+        Action.ROUTE,
+        (t, next, now) -> {
+          checkArgument(
+              !t.department().equals(command.to()),
+              "ticket %s is already in department %s",
+              t.reference(),
+              command.to());
+          return Step.of(
+              new TicketTransferred(
+                  t.id(),
+                  t.version() + 1,
+                  command.actor(),
+                  now,
+                  t.department(),
+                  command.to(),
+                  command.reason(),
+                  t.assignee()));
+        });
+  }
+
+  /** Moves a ticket to another tier with a reason (R8). */
+  public void escalate(Escalation command) {
+    requireNonNull(command, "command must not be null");
+    execute(
+        command.ticket(),
+        command.actor(),
+        Action.ROUTE,
+        (t, next, now) -> {
+          checkArgument(
+              !t.tier().equals(command.to()),
+              "ticket %s is already at %s",
+              t.reference(),
+              command.to());
+          return Step.of(
+              new TicketEscalated(
+                  t.id(),
+                  t.version() + 1,
+                  command.actor(),
+                  now,
+                  t.tier(),
+                  command.to(),
+                  command.reason(),
+                  t.assignee()));
+        });
+  }
+
+  /** Changes the priority; SLA deadlines follow. */
+  public void changePriority(TicketRef ticket, Actor actor, Priority priority) {
+    requireNonNull(priority, "priority must not be null");
+    execute(
+        ticket,
+        actor,
+        Action.ROUTE,
+        (t, next, now) -> {
+          checkArgument(
+              t.priority() != priority,
+              "ticket %s already has priority %s",
+              t.reference(),
+              priority);
+          return Step.of(
+              new PriorityChanged(t.id(), t.version() + 1, actor, now, t.priority(), priority));
+        });
+  }
+
+  // ---------------------------------------------------------------- incidents
+
+  /** Opens an incident that tickets can be linked to (R20). */
+  public IncidentId openIncident(Actor actor, String title) {
+    agentProfile(actor, "open an incident");
+    Incident incident =
+        new Incident(
+            new IncidentId(new UUID(random.nextLong(), random.nextLong())),
+            title,
+            ((Actor.Agent) actor).id(),
+            clock.instant(),
+            Optional.empty());
+    store.saveIncident(incident);
+    return incident.id();
+  }
+
+  /** Links a ticket to an incident, or moves it to another one. */
+  public void linkToIncident(TicketRef ticket, Actor actor, IncidentId incident) {
+    requireNonNull(incident, "incident must not be null");
+    checkArgument(store.incident(incident).isPresent(), "unknown incident '%s'", incident);
+    execute(
+        ticket,
+        actor,
+        Action.ROUTE,
+        (t, next, now) ->
+            Step.of(
+                new IncidentLinked(
+                    t.id(), t.version() + 1, actor, now, t.incident(), Optional.of(incident))));
+  }
+
+  /** Removes a ticket's incident link. */
+  public void unlinkFromIncident(TicketRef ticket, Actor actor) {
+    execute(
+        ticket,
+        actor,
+        Action.ROUTE,
+        (t, next, now) -> {
+          checkArgument(
+              t.incident().isPresent(), "ticket %s is linked to no incident", t.reference());
+          return Step.of(
+              new IncidentLinked(
+                  t.id(), t.version() + 1, actor, now, t.incident(), Optional.empty()));
+        });
+  }
+
+  /**
+   * Posts one staff update to every live ticket of the incident, each customer notified (R20). The
+   * agent must reach every ticket's department; nothing is posted otherwise.
+   *
+   * @return the tickets updated
+   */
+  public List<TicketRef> postIncidentUpdate(IncidentId incident, Actor actor, String body) {
+    Checks.body(body);
+    List<Ticket> live = liveTicketsOf(incident, actor);
+    List<TicketRef> updated = new ArrayList<>();
+    for (Ticket t : live) {
+      updated.add(post(PostMessage.reply(t.reference(), actor, body)));
+    }
+    return ImmutableList.copyOf(updated);
+  }
+
+  /**
+   * Proposes one resolution for every live ticket of the incident and marks the incident resolved;
+   * each customer still decides for their own ticket.
+   *
+   * @return the tickets that got the proposal
+   */
+  public List<TicketRef> proposeIncidentResolution(IncidentId incident, Actor actor, String body) {
+    Checks.body(body);
+    List<Ticket> live = liveTicketsOf(incident, actor);
+    List<TicketRef> proposed = new ArrayList<>();
+    for (Ticket t : live) {
+      if (Lifecycle.next(Action.PROPOSE_RESOLUTION, t.status()).isPresent()) {
+        proposeResolution(t.reference(), actor, body);
+        proposed.add(t.reference());
+      }
+    }
+    Incident i = store.incident(incident).orElseThrow();
+    store.saveIncident(
+        new Incident(i.id(), i.title(), i.openedBy(), i.openedAt(), Optional.of(clock.instant())));
+    return ImmutableList.copyOf(proposed);
+  }
+
+  private List<Ticket> liveTicketsOf(IncidentId incident, Actor actor) {
+    requireNonNull(incident, "incident must not be null");
+    checkArgument(store.incident(incident).isPresent(), "unknown incident '%s'", incident);
+    List<Ticket> live = new ArrayList<>();
+    for (Ticket t : store.linkedTo(incident)) {
+      if (!t.status().isFinal()) {
+        access(t, actor, "update");
+        live.add(t);
+      }
+    }
+    return live;
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  /** Stores a reply template (staff only); its placeholders were checked when it was created. */
+  public void saveTemplate(Actor actor, ReplyTemplate template) {
+    requireNonNull(template, "template must not be null");
+    agentProfile(actor, "save templates");
+    store.saveTemplate(template);
+  }
+
+  /** Every stored reply template, by name (staff only). */
+  public List<ReplyTemplate> templates(Actor actor) {
+    agentProfile(actor, "read templates");
+    return store.templates();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** A ticket and its thread as the actor may see it (R4): customers never see internal notes. */
+  public TicketView view(TicketRef ticket, Actor actor) {
+    Ticket t = load(ticket);
+    access(t, actor, "view");
+    List<ThreadEntry> thread = store.thread(t.id());
+    if (actor instanceof Actor.Customer) {
+      thread = thread.stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList();
+    }
+    return new TicketView(t, thread);
+  }
+
+  /** The paper trail of a ticket (R11), for staff. */
+  public List<HelpdeskEvent> history(TicketRef ticket, Actor actor) {
+    Ticket t = load(ticket);
+    if (actor instanceof Actor.Customer) {
+      throw new ActionNotPermittedException(
+          actor, "read the history of", ticket.value(), "staff only");
+    }
+    access(t, actor, "read the history of");
+    return store.events(t.id());
+  }
+
+  /**
+   * One page of a department's open work, most pressing first (R7), after {@code after} when paging
+   * on. Staff who reach the department only.
+   */
+  public List<Ticket> queue(
+      Actor actor, DepartmentId department, Optional<QueueKey> after, int limit) {
+    requireNonNull(department, "department must not be null");
+    requireNonNull(after, "after must not be null");
+    Checks.pageSize(limit);
+    if (actor instanceof Actor.Agent) {
+      AgentProfile agent = agentProfile(actor, "read the queue of " + department);
+      if (!agent.reaches(department)) {
+        throw new ActionNotPermittedException(
+            actor, "read the queue of", department.value(), "not their department");
+      }
+    } else if (!(actor instanceof Actor.System)) {
+      throw new ActionNotPermittedException(
+          actor, "read the queue of", department.value(), "staff only");
+    }
+    return store.queue(department, after, limit);
+  }
+
+  /**
+   * A customer's tickets, newest first: their own, plus their organization's when the directory
+   * allows it (R4).
+   */
+  public List<Ticket> ticketsOf(Actor.Customer actor, int limit) {
+    requireNonNull(actor, "actor must not be null");
+    Checks.pageSize(limit);
+    CustomerProfile profile = customerProfile(actor, "list tickets");
+    if (profile.seesOrganizationTickets() && profile.organization().isPresent()) {
+      return store.ticketsOfOrganization(profile.organization().get(), limit);
+    }
+    return store.ticketsOf(actor.id(), limit);
+  }
+
+  /** Opens an attachment of a ticket the actor may view; internal ones are staff only. */
+  public InputStream attachment(TicketRef ticket, Actor actor, String sha256) {
+    requireNonNull(sha256, "sha256 must not be null");
+    TicketView view = view(ticket, actor);
+    boolean visible =
+        view.thread().stream()
+            .flatMap(e -> e.attachments().stream())
+            .anyMatch(a -> a.sha256().equals(sha256));
+    if (!visible) {
+      throw new ActionNotPermittedException(
+          actor, "read attachment " + sha256 + " of", ticket.value(), "not in the thread they see");
+    }
+    return attachments
+        .flatMap(s -> s.open(sha256))
+        .orElseThrow(
+            () -> new IllegalStateException("attachment " + sha256 + " is missing from the store"));
+  }
+
+  // ---------------------------------------------------------------- outbox
+
+  /**
+   * Delivers pending outbox messages (notifications and durable events) until none is left: each
+   * leased to this desk first, so several nodes never deliver the same one at once. A failed
+   * delivery is retried later with back-off. Call it from a scheduler of the host.
+   *
+   * @return how many messages were delivered
+   */
+  public int deliverOutbox() {
+    int delivered = 0;
+    while (true) {
+      Instant now = clock.instant();
+      List<OutboxMessage> page = store.pendingOutbox(now, OUTBOX_BATCH);
+      if (page.isEmpty()) {
+        return delivered;
+      }
+      for (OutboxMessage m : page) {
+        if (!store.leaseOutbox(m.key(), node, now, now.plus(OUTBOX_LEASE))) {
+          continue;
+        }
+        try {
+          deliver(m);
+          store.outboxDelivered(m.key(), clock.instant());
+          delivered++;
+        } catch (Exception e) {
+          log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
+          store.outboxFailed(m.key(), String.valueOf(e), clock.instant().plus(OUTBOX_LEASE));
+        }
+      }
+    }
+  }
+
+  private void deliver(OutboxMessage m) throws Exception {
+    if (m.payload() instanceof Notification n) {
+      notifier.send(m.key(), n);
+    } else {
+      HelpdeskEvent event = ((OutboxMessage.DurableEvent) m.payload()).event();
+      for (DurableListener l : durableListeners) {
+        l.onDurableEvent(m.key(), event);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the command pipeline
+
+  /** What a command decided: one event, the entries it appends and the messages it owes. */
+  private record Step(HelpdeskEvent event, List<ThreadEntry> entries, List<OutboxMessage> outbox) {
+    static Step of(HelpdeskEvent event) {
+      return new Step(event, List.of(), List.of());
+    }
+  }
+
+  /** Decides a command's step from the current ticket, the table's next state and the time. */
+  @FunctionalInterface
+  private interface Decision {
+    Step decide(Ticket current, TicketStatus next, Instant now);
+  }
+
+  /**
+   * Loads, authorizes, decides and commits one command, retrying a lost optimistic race: the
+   * decision is taken again on the fresh state, so a retry never applies a stale decision.
+   */
+  private Ticket execute(TicketRef ref, Actor actor, Action action, Decision decision) {
+    requireNonNull(ref, "ticket must not be null");
+    requireNonNull(actor, "actor must not be null");
+    for (int attempt = 1; ; attempt++) {
+      Ticket current = load(ref);
+      authorize(current, actor, action);
+      TicketStatus next =
+          Lifecycle.next(action, current.status())
+              .orElseThrow(
+                  () -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
+      Step step = decision.decide(current, next, clock.instant());
+      Ticket after = TicketEvolution.apply(current, step.event());
+      try {
+        store.commit(
+            new TicketChange(
+                after,
+                current.version(),
+                step.entries(),
+                List.of(step.event()),
+                step.outbox(),
+                Set.of()));
+      } catch (ConcurrentUpdateException e) {
+        if (attempt >= COMMIT_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("ticket {} changed concurrently; retrying {} (attempt {})", ref, action, attempt);
+        continue;
+      }
+      publish(step.event());
+      return after;
+    }
+  }
+
+  private void publish(HelpdeskEvent event) {
+    for (HelpdeskListener l : listeners) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException e) {
+        log.error("listener {} failed on {}; the desk goes on", l, event, e);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- authorization
+
+  private void authorize(Ticket t, Actor actor, Action action) {
+    if (!Lifecycle.allows(action, actor)) {
+      throw new ActionNotPermittedException(
+          actor, action.verb, t.reference().value(), "only " + action.allowed + " may");
+    }
+    access(t, actor, action.verb);
+  }
+
+  /** Whether the actor may see the ticket at all: own or organization's, or the department's. */
+  private void access(Ticket t, Actor actor, String verb) {
+    requireNonNull(actor, "actor must not be null");
+    if (actor instanceof Actor.Customer c) {
+      CustomerProfile profile = customerProfile(c, verb + " " + t.reference());
+      boolean own = t.customer().filter(c.id()::equals).isPresent();
+      boolean organization =
+          profile.seesOrganizationTickets()
+              && profile.organization().isPresent()
+              && profile.organization().equals(t.organization());
+      if (!own && !organization) {
+        throw new ActionNotPermittedException(
+            actor, verb, t.reference().value(), "not their ticket");
+      }
+    } else if (actor instanceof Actor.Agent) {
+      AgentProfile agent = agentProfile(actor, verb + " " + t.reference());
+      if (!agent.reaches(t.department())) {
+        throw new ActionNotPermittedException(
+            actor, verb, t.reference().value(), "department " + t.department() + " is not theirs");
+      }
+    }
+  }
+
+  private void authorizeOpen(Actor actor, Requester requester, DepartmentId department) {
+    if (actor instanceof Actor.Customer c) {
+      customerProfile(c, "open a ticket");
+      if (!requester.equals(new Requester.Known(c.id()))) {
+        throw new ActionNotPermittedException(
+            actor, "open", "for " + requester, "customers open tickets for themselves");
+      }
+    } else if (actor instanceof Actor.Agent) {
+      if (!agentProfile(actor, "open a ticket").reaches(department)) {
+        throw new ActionNotPermittedException(
+            actor, "open", "in " + department, "not their department");
+      }
+    }
+  }
+
+  private void requireRequester(Ticket t, Actor actor, Action action) {
+    boolean requester =
+        actor instanceof Actor.Customer c && t.customer().filter(c.id()::equals).isPresent();
+    if (!requester) {
+      throw new ActionNotPermittedException(
+          actor,
+          action.verb,
+          t.reference().value(),
+          "only the customer who asked decides it is solved");
+    }
+  }
+
+  private CustomerProfile customerProfile(Actor.Customer c, String action) {
+    return directory
+        .customer(c.id())
+        .orElseThrow(() -> new ActionNotPermittedException(c, action, "-", "unknown customer"));
+  }
+
+  private AgentProfile agentProfile(Actor actor, String action) {
+    requireNonNull(actor, "actor must not be null");
+    if (!(actor instanceof Actor.Agent a)) {
+      throw new ActionNotPermittedException(actor, action, "-", "staff only");
+    }
+    return directory
+        .agent(a.id())
+        .orElseThrow(() -> new ActionNotPermittedException(actor, action, "-", "unknown agent"));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Ticket load(TicketRef ref) {
+    requireNonNull(ref, "ticket must not be null");
+    return store.findByReference(ref).orElseThrow(() -> new TicketNotFoundException(ref.value()));
+  }
+
+  /** Follows merges to the ticket that survives; merges only go to older tickets, so this ends. */
+  private Ticket survivor(Ticket t) {
+    Ticket current = t;
+    for (int i = 0; i < MERGE_CHAIN_MAX && current.mergedInto().isPresent(); i++) {
+      TicketId into = current.mergedInto().get();
+      current = store.find(into).orElseThrow(() -> new TicketNotFoundException(into.toString()));
+    }
+    checkState(
+        current.mergedInto().isEmpty(),
+        "merge chain of %s is longer than %s",
+        t.reference(),
+        MERGE_CHAIN_MAX);
+    return current;
+  }
+
+  private static boolean isOlder(Ticket a, Ticket b) {
+    int byTime = a.openedAt().compareTo(b.openedAt());
+    return byTime != 0 ? byTime < 0 : a.id().toString().compareTo(b.id().toString()) < 0;
+  }
+
+  /** A message by the customer (or by intake on the requester's behalf) as opposed to staff. */
+  private static boolean isCustomerSide(Actor actor, Ticket t) {
+    return actor instanceof Actor.Customer
+        || (actor instanceof Actor.System && t.requester() instanceof Requester.Unknown);
+  }
+
+  private boolean withinReopenWindow(Ticket t) {
+    return t.closedAt().map(at -> !clock.instant().isAfter(at.plus(reopenWindow))).orElse(true);
+  }
+
+  /** After the reopen window a customer message opens a new ticket that links to the old one. */
+  private TicketRef followUp(Ticket closed, PostMessage command) {
+    String subject =
+        closed.subject().length() + 4 <= Limits.SUBJECT_MAX
+            ? "Re: " + closed.subject()
+            : closed.subject();
+    OpenTicket open =
+        new OpenTicket(
+            command.actor(),
+            closed.requester(),
+            Optional.of(closed.department()),
+            subject,
+            command.body(),
+            command.channel(),
+            Optional.of(closed.priority()),
+            closed.category(),
+            closed.participants(),
+            Map.of(),
+            command.attachments(),
+            command.messageId());
+    return openTicket(
+        open,
+        command.actor(),
+        closed.requester(),
+        customerOf(closed.requester()),
+        closed.department(),
+        closed.priority(),
+        Optional.of(closed.id()));
+  }
+
+  private Requester resolve(Requester requester) {
+    if (requester instanceof Requester.Unknown u) {
+      return directory
+          .customerByEmail(u.email())
+          .<Requester>map(p -> new Requester.Known(p.id()))
+          .orElse(requester);
+    }
+    Requester.Known known = (Requester.Known) requester;
+    checkArgument(
+        directory.customer(known.customer()).isPresent(),
+        "unknown customer '%s'",
+        known.customer());
+    return requester;
+  }
+
+  private Optional<CustomerProfile> customerOf(Requester requester) {
+    return requester instanceof Requester.Known k
+        ? directory.customer(k.customer())
+        : Optional.empty();
+  }
+
+  private ThreadEntry entry(Ticket t, Actor actor, PostMessage command, Instant now) {
+    return new ThreadEntry(
+        new EntryId(new UUID(random.nextLong(), random.nextLong())),
+        t.id(),
+        now,
+        actor,
+        command.visibility(),
+        command.channel(),
+        command.body(),
+        command.attachments(),
+        command.messageId());
+  }
+
+  private String actorName(Actor actor) {
+    if (actor instanceof Actor.Agent a) {
+      return directory.agent(a.id()).map(AgentProfile::displayName).orElse(a.id().value());
+    }
+    return actor.label();
+  }
+
+  private void requireAttachmentStoreFor(List<AttachmentRef> refs) {
+    checkArgument(
+        refs.isEmpty() || attachments.isPresent(),
+        "attachments need an attachment store; configure Helpdesk.builder().attachments(...)");
+  }
+
+  /** The department and priority a category implies when the opener gives none (R14). */
+  private record CategoryDefault(DepartmentId department, Priority priority) {}
+
+  /**
+   * Configures a {@link Helpdesk}. Required: a store, a directory and a notifier; everything else
+   * has a documented default.
+   */
+  public static final class Builder {
+    private TicketStore store;
+    private Directory directory;
+    private Notifier notifier;
+    private AttachmentStore attachments;
+    private final List<HelpdeskListener> listeners = new ArrayList<>();
+    private final List<DurableListener> durableListeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random = new SecureRandom();
+    private Duration reopenWindow = Duration.ofDays(14);
+    private final Map<Category, CategoryDefault> categories = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Where tickets live: {@code JdbcStore} in production, the in-memory store in tests. */
+    public Builder store(TicketStore store) {
+      this.store = requireNonNull(store, "store must not be null");
+      return this;
+    }
+
+    /** The host's customers, agents, departments and plans. */
+    public Builder directory(Directory directory) {
+      this.directory = requireNonNull(directory, "directory must not be null");
+      return this;
+    }
+
+    /** Sends notifications out of the outbox (the mail adapter, or the host's own). */
+    public Builder notifier(Notifier notifier) {
+      this.notifier = requireNonNull(notifier, "notifier must not be null");
+      return this;
+    }
+
+    /** Stores attachment bytes; without one, messages with attachments are refused. */
+    public Builder attachments(AttachmentStore attachments) {
+      this.attachments = requireNonNull(attachments, "attachments must not be null");
+      return this;
+    }
+
+    /** Adds a plugin hook called after every commit; it cannot stop the desk by failing. */
+    public Builder listener(HelpdeskListener listener) {
+      listeners.add(requireNonNull(listener, "listener must not be null"));
+      return this;
+    }
+
+    /** Adds a receiver of durable events (compensation), fed from the outbox with keys. */
+    public Builder durableListener(DurableListener listener) {
+      durableListeners.add(requireNonNull(listener, "listener must not be null"));
+      return this;
+    }
+
+    /** The desk's only source of time. Default: {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /** Source of ids and references. Default: {@link SecureRandom}; fix it only in tests. */
+    public Builder random(RandomGenerator random) {
+      this.random = requireNonNull(random, "random must not be null");
+      return this;
+    }
+
+    /**
+     * How long after closing a customer message reopens the ticket (default 14 days); later, it
+     * opens a new ticket linked to the closed one.
+     */
+    public Builder reopenWindow(Duration window) {
+      requireNonNull(window, "window must not be null");
+      checkArgument(!window.isNegative(), "reopen window must not be negative, got %s", window);
+      this.reopenWindow = window;
+      return this;
+    }
+
+    /** The department and priority a category implies when the opener does not choose (R14). */
+    public Builder category(Category category, DepartmentId department, Priority priority) {
+      requireNonNull(category, "category must not be null");
+      requireNonNull(department, "department must not be null");
+      requireNonNull(priority, "priority must not be null");
+      categories.put(category, new CategoryDefault(department, priority));
+      return this;
+    }
+
+    /** Builds the desk, naming every missing port at once. */
+    public Helpdesk build() {
+      List<String> missing = new ArrayList<>();
+      if (store == null) {
+        missing.add("store (a TicketStore)");
+      }
+      if (directory == null) {
+        missing.add("directory (the host's Directory)");
+      }
+      if (notifier == null) {
+        missing.add("notifier (a Notifier)");
+      }
+      checkState(missing.isEmpty(), "Helpdesk.builder() is missing %s", String.join(", ", missing));
+      for (Map.Entry<Category, CategoryDefault> c : categories.entrySet()) {
+        checkState(
+            directory.department(c.getValue().department()).isPresent(),
+            "category %s defaults to unknown department '%s'",
+            c.getKey(),
+            c.getValue().department());
+      }
+      return new Helpdesk(this);
+    }
+  }
+}

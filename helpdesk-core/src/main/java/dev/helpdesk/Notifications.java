@@ -1,0 +1,108 @@
+package dev.helpdesk;
+
+import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.spi.Directory;
+import dev.helpdesk.spi.Notification;
+import dev.helpdesk.spi.OutboxMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Renders the notifications a command owes people, as outbox messages. */
+final class Notifications {
+  private final Directory directory;
+
+  Notifications(Directory directory) {
+    this.directory = directory;
+  }
+
+  /** R3: the confirmation carries the ticket's content and the reference to follow it. */
+  OutboxMessage confirmation(Ticket t, ThreadEntry first, Instant at) {
+    Recipient r = requester(t);
+    String body =
+        "Hello "
+            + r.name()
+            + ",\n\nwe received your request and will answer as soon as we can.\n"
+            + "Reference: "
+            + t.reference()
+            + "\nSubject: "
+            + t.subject()
+            + "\n\n"
+            + first.body()
+            + "\n";
+    Notification n =
+        new Notification(
+            Notification.Kind.CONFIRMATION,
+            t.id(),
+            t.reference(),
+            r.email(),
+            r.name(),
+            "[" + t.reference() + "] " + t.subject(),
+            body,
+            Optional.of(first.id()));
+    return new OutboxMessage("confirm:" + t.id(), t.id(), at, n);
+  }
+
+  /** A public staff message goes to the requester and every participant. */
+  List<OutboxMessage> toCustomer(Notification.Kind kind, Ticket t, ThreadEntry entry, Instant at) {
+    List<Recipient> recipients = new ArrayList<>();
+    recipients.add(requester(t));
+    t.participants().forEach(p -> recipients.add(new Recipient(p, p)));
+    List<OutboxMessage> out = new ArrayList<>();
+    for (int i = 0; i < recipients.size(); i++) {
+      Recipient r = recipients.get(i);
+      Notification n =
+          new Notification(
+              kind,
+              t.id(),
+              t.reference(),
+              r.email(),
+              r.name(),
+              "Re: [" + t.reference() + "] " + t.subject(),
+              entry.body(),
+              Optional.of(entry.id()));
+      out.add(new OutboxMessage("notify:" + entry.id() + ":" + i, t.id(), at, n));
+    }
+    return out;
+  }
+
+  /** R13: after the customer closes, ask once how we did. */
+  OutboxMessage feedbackRequest(Ticket t, long closedVersion, Instant at) {
+    Recipient r = requester(t);
+    Notification n =
+        new Notification(
+            Notification.Kind.FEEDBACK_REQUEST,
+            t.id(),
+            t.reference(),
+            r.email(),
+            r.name(),
+            "How did we do? [" + t.reference() + "]",
+            "Hello "
+                + r.name()
+                + ",\n\nyou closed ticket "
+                + t.reference()
+                + ". Please rate our help from 1 to 5 and tell us how likely you are to recommend us"
+                + " (0-10).\n",
+            Optional.empty());
+    return new OutboxMessage("feedback:" + t.id() + ":" + closedVersion, t.id(), at, n);
+  }
+
+  Recipient requester(Ticket t) {
+    if (t.requester() instanceof Requester.Known known) {
+      Optional<CustomerProfile> p = directory.customer(known.customer());
+      if (p.isPresent()) {
+        return new Recipient(p.get().email(), p.get().displayName());
+      }
+      throw new IllegalStateException(
+          "the directory no longer knows customer "
+              + known.customer()
+              + " of ticket "
+              + t.reference());
+    }
+    String email = ((Requester.Unknown) t.requester()).email();
+    return new Recipient(email, email);
+  }
+
+  record Recipient(String email, String name) {}
+}

@@ -1,0 +1,191 @@
+package dev.helpdesk;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
+import dev.helpdesk.event.HelpdeskEvent.MarkedAsSpam;
+import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
+import dev.helpdesk.event.HelpdeskEvent.PriorityChanged;
+import dev.helpdesk.event.HelpdeskEvent.ResolutionProposed;
+import dev.helpdesk.event.HelpdeskEvent.StatusChanged;
+import dev.helpdesk.event.HelpdeskEvent.TicketAssigned;
+import dev.helpdesk.event.HelpdeskEvent.TicketClosed;
+import dev.helpdesk.event.HelpdeskEvent.TicketEscalated;
+import dev.helpdesk.event.HelpdeskEvent.TicketMerged;
+import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
+import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
+import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
+import dev.helpdesk.event.ServiceLevelEvent;
+import dev.helpdesk.sla.SlaState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How each event changes a ticket. The desk applies the event it just decided, so the stored ticket
+ * is by construction what replaying its events gives (R11); SLA clocks are kept apart, because they
+ * also depend on the policy in force.
+ */
+final class TicketEvolution {
+  private TicketEvolution() {}
+
+  /** Replays a ticket's events from its opening; the SLA state is left empty. */
+  static Ticket replay(List<HelpdeskEvent> events) {
+    checkArgument(!events.isEmpty(), "cannot replay a ticket from no events");
+    checkArgument(
+        events.get(0) instanceof TicketOpened,
+        "a ticket's first event must be TicketOpened, got %s",
+        events.get(0).getClass().getSimpleName());
+    Ticket t = opened((TicketOpened) events.get(0));
+    for (HelpdeskEvent e : events.subList(1, events.size())) {
+      t = apply(t, e);
+    }
+    return t;
+  }
+
+  static Ticket opened(TicketOpened e) {
+    return new Ticket(
+        e.ticket(),
+        e.reference(),
+        e.version(),
+        e.requester(),
+        e.organization(),
+        e.department(),
+        e.priority(),
+        e.category(),
+        e.channel(),
+        e.subject(),
+        e.tier(),
+        Optional.empty(),
+        TicketStatus.OPEN,
+        e.participants(),
+        e.customFields(),
+        Optional.empty(),
+        Optional.empty(),
+        e.previous(),
+        0,
+        0,
+        e.at(),
+        e.at(),
+        Optional.empty(),
+        SlaState.NONE);
+  }
+
+  /** The ticket after {@code e}, which must be the event right after {@code t}'s version. */
+  static Ticket apply(Ticket t, HelpdeskEvent e) {
+    checkArgument(e.ticket().equals(t.id()), "event for %s applied to %s", e.ticket(), t.id());
+    checkArgument(
+        e.version() == t.version() + 1,
+        "event version %s does not follow ticket version %s",
+        e.version(),
+        t.version());
+    Builder b = new Builder(t, e);
+    if (e instanceof MessagePosted m) {
+      b.status(m.statusAfter());
+      if (m.statusBefore() == TicketStatus.CLOSED) {
+        b.reopens++;
+      }
+    } else if (e instanceof ResolutionProposed) {
+      b.status(TicketStatus.RESOLUTION_PROPOSED);
+    } else if (e instanceof TicketClosed) {
+      b.status(TicketStatus.CLOSED);
+      b.closedAt = Optional.of(e.at());
+    } else if (e instanceof TicketReopened r) {
+      b.status(TicketStatus.OPEN);
+      if (r.statusBefore() == TicketStatus.CLOSED) {
+        b.reopens++;
+      }
+    } else if (e instanceof StatusChanged s) {
+      b.status(s.after());
+    } else if (e instanceof TicketAssigned a) {
+      b.assignee = a.after();
+    } else if (e instanceof TicketTransferred tr) {
+      b.department = tr.to();
+      b.assignee = Optional.empty();
+      b.transfers++;
+    } else if (e instanceof TicketEscalated es) {
+      b.tier = es.to();
+      b.assignee = Optional.empty();
+    } else if (e instanceof PriorityChanged p) {
+      b.priority = p.after();
+    } else if (e instanceof TicketMerged m) {
+      b.status(TicketStatus.MERGED);
+      b.mergedInto = Optional.of(m.into());
+    } else if (e instanceof MarkedAsSpam) {
+      b.status(TicketStatus.SPAM);
+    } else if (e instanceof IncidentLinked l) {
+      b.incident = l.after();
+    } else if (e instanceof TicketOpened) {
+      throw new IllegalArgumentException("ticket " + t.id() + " is already open");
+    } else if (!(e instanceof ServiceLevelEvent)) {
+      throw new IllegalArgumentException("unknown event " + e.getClass().getName());
+    }
+    return b.build();
+  }
+
+  /** Collects the changed fields of one application; everything else is copied. */
+  private static final class Builder {
+    private final Ticket t;
+    private final HelpdeskEvent e;
+    DepartmentId department;
+    Priority priority;
+    Tier tier;
+    Optional<AgentId> assignee;
+    TicketStatus status;
+    Optional<IncidentId> incident;
+    Optional<TicketId> mergedInto;
+    int transfers;
+    int reopens;
+    Optional<java.time.Instant> closedAt;
+
+    Builder(Ticket t, HelpdeskEvent e) {
+      this.t = t;
+      this.e = e;
+      department = t.department();
+      priority = t.priority();
+      tier = t.tier();
+      assignee = t.assignee();
+      status = t.status();
+      incident = t.incident();
+      mergedInto = t.mergedInto();
+      transfers = t.transfers();
+      reopens = t.reopens();
+      closedAt = t.closedAt();
+    }
+
+    void status(TicketStatus next) {
+      status = next;
+      if (next != TicketStatus.CLOSED) {
+        closedAt = Optional.empty();
+      }
+    }
+
+    Ticket build() {
+      return new Ticket(
+          t.id(),
+          t.reference(),
+          e.version(),
+          t.requester(),
+          t.organization(),
+          department,
+          priority,
+          t.category(),
+          t.channel(),
+          t.subject(),
+          tier,
+          assignee,
+          status,
+          t.participants(),
+          t.customFields(),
+          incident,
+          mergedInto,
+          t.previous(),
+          transfers,
+          reopens,
+          t.openedAt(),
+          e.at(),
+          closedAt,
+          t.sla());
+    }
+  }
+}
