@@ -4,12 +4,15 @@ import dev.helpdesk.StoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.argument.Argument;
 
 /** The SQL dialects the adapter supports, and the few things that differ between them. */
 enum Dialect {
@@ -46,15 +49,59 @@ enum Dialect {
   }
 
   /**
-   * The JDBC value for an instant: UTC, cut to microseconds (the precision of every column).
-   * MariaDB DATETIME has no zone, so it gets the UTC wall time, which no session time zone can
-   * shift.
+   * The JDBC argument for an instant, or SQL NULL: UTC, cut to microseconds (the precision of every
+   * column). MariaDB DATETIME has no zone, so it gets the UTC wall time, which no session time zone
+   * can shift.
    */
-  Object timestamp(Instant instant) {
-    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
-    return this == MARIADB
-        ? LocalDateTime.ofInstant(micros, ZoneOffset.UTC)
-        : OffsetDateTime.ofInstant(micros, ZoneOffset.UTC);
+  Argument timestamp(Optional<Instant> instant) {
+    if (instant.isEmpty()) {
+      int type = this == MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE;
+      return (position, statement, ctx) -> statement.setNull(position, type);
+    }
+    Instant micros = instant.get().truncatedTo(ChronoUnit.MICROS);
+    Object value =
+        this == MARIADB
+            ? LocalDateTime.ofInstant(micros, ZoneOffset.UTC)
+            : OffsetDateTime.ofInstant(micros, ZoneOffset.UTC);
+    return (position, statement, ctx) -> statement.setObject(position, value);
+  }
+
+  /** Shorthand for a present instant. */
+  Argument timestamp(Instant instant) {
+    return timestamp(Optional.of(instant));
+  }
+
+  /**
+   * An insert that replaces the value of an existing row with the same key, as one atomic
+   * statement, with named parameters {@code :key} and {@code :value}.
+   */
+  String upsert(String table, String keyColumn, String valueColumn) {
+    String columns = "(" + keyColumn + ", " + valueColumn + ")";
+    return switch (this) {
+      case H2 ->
+          "MERGE INTO " + table + " " + columns + " KEY (" + keyColumn + ") VALUES (:key, :value)";
+      case POSTGRESQL ->
+          "INSERT INTO "
+              + table
+              + " "
+              + columns
+              + " VALUES (:key, :value) ON CONFLICT ("
+              + keyColumn
+              + ") DO UPDATE SET "
+              + valueColumn
+              + " = EXCLUDED."
+              + valueColumn;
+      case MARIADB ->
+          "INSERT INTO "
+              + table
+              + " "
+              + columns
+              + " VALUES (:key, :value) ON DUPLICATE KEY UPDATE "
+              + valueColumn
+              + " = VALUES("
+              + valueColumn
+              + ")";
+    };
   }
 
   /** Reads a column written with {@link #timestamp(Instant)}; null stays null. */

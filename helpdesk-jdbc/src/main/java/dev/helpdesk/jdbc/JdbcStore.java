@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.helpdesk.spi.AttachmentStore;
+import dev.helpdesk.spi.TicketStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -21,11 +22,13 @@ public final class JdbcStore {
   public static final long DEFAULT_ATTACHMENT_LIMIT = 25L * 1024 * 1024;
 
   private final SchemaMigrator migrator;
+  private final TicketStore tickets;
   private final AttachmentStore attachments;
 
   private JdbcStore(Builder builder) {
     Database database = Database.detect(Jdbi.create(builder.dataSource));
     this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
+    this.tickets = new JdbcTicketStore(database);
     this.attachments =
         new JdbcAttachmentStore(database, builder.attachmentLimit, builder.tempDirectory);
     if (builder.autoMigrate) {
@@ -62,6 +65,11 @@ public final class JdbcStore {
   /** Applies pending schema scripts and returns their names; see {@link SchemaMigrator}. */
   public List<String> migrate() {
     return migrator.migrate();
+  }
+
+  /** Tickets, threads, events, outbox, incidents and templates. */
+  public TicketStore ticketStore() {
+    return tickets;
   }
 
   /** Attachment bytes, deduplicated by SHA-256 and streamed in and out. */
