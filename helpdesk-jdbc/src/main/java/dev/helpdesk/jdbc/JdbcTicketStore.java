@@ -45,6 +45,22 @@ final class JdbcTicketStore implements TicketStore {
           + " organization_id = :organization, incident_id = :incident,"
           + " sla_next_check = :slaNextCheck, state = :state, version = :version";
 
+  // The queries that could scan a large table, kept here so that QueryPlansIT can check that
+  // each one reads an index on every dialect.
+
+  static final String LINKED_SQL =
+      "SELECT state FROM tickets WHERE incident_id = :incident ORDER BY opened_at, id";
+
+  static final String MESSAGE_ID_SQL =
+      "SELECT ticket_id FROM thread_entries WHERE message_id = :messageId"
+          + " ORDER BY entry_at, id LIMIT 1";
+
+  static final String PENDING_OUTBOX_SQL =
+      "SELECT msg_key, ticket_id, created_at, payload FROM outbox"
+          + " WHERE delivered_at IS NULL AND next_attempt_at <= :now"
+          + " AND (lease_until IS NULL OR lease_until <= :now)"
+          + " ORDER BY created_at, msg_key LIMIT :limit";
+
   private final Database database;
   private final Dialect dialect;
 
@@ -214,19 +230,11 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(department, "department must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    // Row-value comparison: one range on the queue index, in QueueKey order.
-    String keyset =
-        after.isPresent()
-            ? " AND (queue_due, urgency, opened_at, id) > (:due, :urgency, :openedAt, :id)"
-            : "";
     return database.transaction(
         "reading the queue of " + department,
         h -> {
           Query q =
-              h.createQuery(
-                      "SELECT state FROM tickets WHERE department = :department AND in_queue = :inQueue"
-                          + keyset
-                          + " ORDER BY queue_due, urgency, opened_at, id LIMIT :limit")
+              h.createQuery(queueSql(after.isPresent()))
                   .bind("department", department.value())
                   .bind("inQueue", true)
                   .bind("limit", limit);
@@ -258,12 +266,7 @@ final class JdbcTicketStore implements TicketStore {
         "reading the tickets of " + value,
         h ->
             tickets(
-                h.createQuery(
-                        "SELECT state FROM tickets WHERE "
-                            + column
-                            + " = :value ORDER BY opened_at DESC, id LIMIT :limit")
-                    .bind("value", value)
-                    .bind("limit", limit)));
+                h.createQuery(newestFirstSql(column)).bind("value", value).bind("limit", limit)));
   }
 
   @Override
@@ -271,11 +274,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(incident, "incident must not be null");
     return database.transaction(
         "reading the tickets of incident " + incident,
-        h ->
-            tickets(
-                h.createQuery(
-                        "SELECT state FROM tickets WHERE incident_id = :i ORDER BY opened_at, id")
-                    .bind("i", incident.toString())));
+        h -> tickets(h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
   }
 
   @Override
@@ -284,9 +283,8 @@ final class JdbcTicketStore implements TicketStore {
     return database.transaction(
         "looking up Message-ID " + messageId,
         h ->
-            h.createQuery(
-                    "SELECT ticket_id FROM thread_entries WHERE message_id = :m ORDER BY entry_at, id LIMIT 1")
-                .bind("m", messageId)
+            h.createQuery(MESSAGE_ID_SQL)
+                .bind("messageId", messageId)
                 .mapTo(String.class)
                 .findOne()
                 .map(TicketId::parse));
@@ -297,15 +295,11 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(now, "now must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    String keyset = after.isPresent() ? " AND (sla_next_check, id) > (:deadline, :id)" : "";
     return database.transaction(
         "reading due tickets",
         h -> {
           Query q =
-              h.createQuery(
-                      "SELECT state FROM tickets WHERE sla_next_check <= :now"
-                          + keyset
-                          + " ORDER BY sla_next_check, id LIMIT :limit")
+              h.createQuery(dueSql(after.isPresent()))
                   .bind("now", dialect.timestamp(now))
                   .bind("limit", limit);
           after.ifPresent(
@@ -323,11 +317,7 @@ final class JdbcTicketStore implements TicketStore {
     return database.transaction(
         "reading the outbox",
         h ->
-            h.createQuery(
-                    "SELECT msg_key, ticket_id, created_at, payload FROM outbox"
-                        + " WHERE delivered_at IS NULL AND next_attempt_at <= :now"
-                        + " AND (lease_until IS NULL OR lease_until <= :now)"
-                        + " ORDER BY created_at, msg_key LIMIT :limit")
+            h.createQuery(PENDING_OUTBOX_SQL)
                 .bind("now", dialect.timestamp(now))
                 .bind("limit", limit)
                 .map(
@@ -483,6 +473,29 @@ final class JdbcTicketStore implements TicketStore {
                 .bind("key", key)
                 .bind("value", json)
                 .execute());
+  }
+
+  /** A department's work queue in QueueKey order; the keyset is one range on the queue index. */
+  static String queueSql(boolean after) {
+    return "SELECT state FROM tickets WHERE department = :department AND in_queue = :inQueue"
+        + (after
+            ? " AND (queue_due, urgency, opened_at, id) > (:due, :urgency, :openedAt, :id)"
+            : "")
+        + " ORDER BY queue_due, urgency, opened_at, id LIMIT :limit";
+  }
+
+  /** Tickets whose SLA check has come, earliest first. */
+  static String dueSql(boolean after) {
+    return "SELECT state FROM tickets WHERE sla_next_check <= :now"
+        + (after ? " AND (sla_next_check, id) > (:deadline, :id)" : "")
+        + " ORDER BY sla_next_check, id LIMIT :limit";
+  }
+
+  /** The tickets with {@code column = :value}, newest first. */
+  static String newestFirstSql(String column) {
+    return "SELECT state FROM tickets WHERE "
+        + column
+        + " = :value ORDER BY opened_at DESC, id LIMIT :limit";
   }
 
   private static List<Ticket> tickets(Query query) {
