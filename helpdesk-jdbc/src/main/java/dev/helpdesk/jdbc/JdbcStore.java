@@ -1,0 +1,115 @@
+package dev.helpdesk.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.helpdesk.spi.AttachmentStore;
+import dev.helpdesk.spi.TicketStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The JDBC persistence of a desk on H2, PostgreSQL or MariaDB: one object giving the stores the
+ * desk needs, over one {@link DataSource} the host owns (and pools). By default it brings the
+ * schema up to date when built; hosts that migrate by hand switch that off and call {@link
+ * #migrate()}.
+ */
+public final class JdbcStore {
+  /** The default largest attachment, 25 MiB. */
+  public static final long DEFAULT_ATTACHMENT_LIMIT = 25L * 1024 * 1024;
+
+  private final SchemaMigrator migrator;
+  private final TicketStore tickets;
+  private final AttachmentStore attachments;
+
+  private JdbcStore(Builder builder) {
+    Database database = Database.detect(Jdbi.create(builder.dataSource));
+    this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
+    this.tickets = new JdbcTicketStore(database);
+    this.attachments =
+        new JdbcAttachmentStore(database, builder.attachmentLimit, builder.tempDirectory);
+    if (builder.autoMigrate) {
+      migrator.migrate();
+    }
+  }
+
+  /** A store over {@code dataSource} with the defaults, migrating the schema now. */
+  public static JdbcStore create(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  /** A builder for a store over {@code dataSource}. */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /** The embedded default: an H2 database in {@code file} (H2 adds {@code .mv.db}). */
+  public static JdbcStore h2File(Path file) {
+    requireNonNull(file, "file must not be null");
+    return create(H2.dataSource("jdbc:h2:file:" + file.toAbsolutePath()));
+  }
+
+  /** An H2 database in memory, kept until the JVM exits; for demos and tests. */
+  public static JdbcStore h2InMemory(String name) {
+    requireNonNull(name, "name must not be null");
+    checkArgument(
+        name.matches("[A-Za-z0-9_]{1,64}"),
+        "H2 database name must be 1-64 of A-Z, a-z, 0-9, '_', got '%s'",
+        name);
+    return create(H2.dataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+  }
+
+  /** Applies pending schema scripts and returns their names; see {@link SchemaMigrator}. */
+  public List<String> migrate() {
+    return migrator.migrate();
+  }
+
+  /** Tickets, threads, events, outbox, incidents and templates. */
+  public TicketStore ticketStore() {
+    return tickets;
+  }
+
+  /** Attachment bytes, deduplicated by SHA-256 and streamed in and out. */
+  public AttachmentStore attachmentStore() {
+    return attachments;
+  }
+
+  /** Configures a {@link JdbcStore}; every setting has a default. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private boolean autoMigrate = true;
+    private long attachmentLimit = DEFAULT_ATTACHMENT_LIMIT;
+    private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = requireNonNull(dataSource, "dataSource must not be null");
+    }
+
+    /** Whether {@link #build()} migrates the schema (default true). */
+    public Builder autoMigrate(boolean autoMigrate) {
+      this.autoMigrate = autoMigrate;
+      return this;
+    }
+
+    /** The largest attachment accepted, in bytes (default {@link #DEFAULT_ATTACHMENT_LIMIT}). */
+    public Builder attachmentLimit(long bytes) {
+      checkArgument(bytes > 0, "attachment limit must be positive, got %s", bytes);
+      this.attachmentLimit = bytes;
+      return this;
+    }
+
+    /** Where attachments are spooled while streamed in and out (default {@code java.io.tmpdir}). */
+    public Builder tempDirectory(Path directory) {
+      this.tempDirectory = requireNonNull(directory, "directory must not be null");
+      return this;
+    }
+
+    /** Connects once to detect the dialect and, unless switched off, migrates the schema. */
+    public JdbcStore build() {
+      return new JdbcStore(this);
+    }
+  }
+}

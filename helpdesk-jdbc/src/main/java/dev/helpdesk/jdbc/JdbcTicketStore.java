@@ -1,0 +1,514 @@
+package dev.helpdesk.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.helpdesk.ConcurrentUpdateException;
+import dev.helpdesk.CustomerId;
+import dev.helpdesk.DepartmentId;
+import dev.helpdesk.Incident;
+import dev.helpdesk.IncidentId;
+import dev.helpdesk.OrganizationId;
+import dev.helpdesk.QueueKey;
+import dev.helpdesk.ReplyTemplate;
+import dev.helpdesk.ThreadEntry;
+import dev.helpdesk.Ticket;
+import dev.helpdesk.TicketId;
+import dev.helpdesk.TicketRef;
+import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.spi.DueCursor;
+import dev.helpdesk.spi.JsonCodec;
+import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.spi.TicketChange;
+import dev.helpdesk.spi.TicketStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link JsonCodec}),
+ * next to the few columns its queries filter and sort on, each behind an index. Every write is one
+ * transaction; optimistic locking is a conditional update on the version column, and once-only
+ * rules rest on unique keys, so several nodes can share the database without row locks.
+ */
+final class JdbcTicketStore implements TicketStore {
+  private static final int ERROR_MAX = 2000;
+
+  private static final String TICKET_COLUMNS =
+      "department = :department, status = :status, in_queue = :inQueue, queue_due = :queueDue,"
+          + " urgency = :urgency, opened_at = :openedAt, customer_id = :customer,"
+          + " organization_id = :organization, incident_id = :incident,"
+          + " sla_next_check = :slaNextCheck, state = :state, version = :version";
+
+  // The queries that could scan a large table, kept here so that QueryPlansIT can check that
+  // each one reads an index on every dialect.
+
+  static final String LINKED_SQL =
+      "SELECT state FROM tickets WHERE incident_id = :incident ORDER BY opened_at, id";
+
+  static final String MESSAGE_ID_SQL =
+      "SELECT ticket_id FROM thread_entries WHERE message_id = :messageId"
+          + " ORDER BY entry_at, id LIMIT 1";
+
+  static final String PENDING_OUTBOX_SQL =
+      "SELECT msg_key, ticket_id, created_at, payload FROM outbox"
+          + " WHERE delivered_at IS NULL AND next_attempt_at <= :now"
+          + " AND (lease_until IS NULL OR lease_until <= :now)"
+          + " ORDER BY created_at, msg_key LIMIT :limit";
+
+  private final Database database;
+  private final Dialect dialect;
+
+  JdbcTicketStore(Database database) {
+    this.database = requireNonNull(database, "database must not be null");
+    this.dialect = database.dialect();
+  }
+
+  @Override
+  public Optional<Ticket> find(TicketId id) {
+    requireNonNull(id, "id must not be null");
+    return database.transaction(
+        "finding ticket " + id,
+        h ->
+            tickets(
+                    h.createQuery("SELECT state FROM tickets WHERE id = :id")
+                        .bind("id", id.toString()))
+                .stream()
+                .findFirst());
+  }
+
+  @Override
+  public Optional<Ticket> findByReference(TicketRef reference) {
+    requireNonNull(reference, "reference must not be null");
+    return database.transaction(
+        "finding ticket " + reference,
+        h ->
+            tickets(
+                    h.createQuery("SELECT state FROM tickets WHERE reference = :reference")
+                        .bind("reference", reference.value()))
+                .stream()
+                .findFirst());
+  }
+
+  @Override
+  public void commit(TicketChange change) {
+    requireNonNull(change, "change must not be null");
+    Ticket ticket = change.ticket();
+    String conflict =
+        "ticket "
+            + ticket.reference()
+            + " was changed concurrently: it is no longer at version "
+            + change.expectedVersion()
+            + ", or its reference, an entry, a once-key or an outbox key was stored before";
+    database.transaction(
+        h -> {
+          writeTicket(h, change, conflict);
+          writeEntries(h, ticket.id(), change.entries());
+          for (HelpdeskEvent e : change.events()) {
+            h.createUpdate(
+                    "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
+                .bind("t", e.ticket().toString())
+                .bind("v", e.version())
+                .bind("type", e.getClass().getSimpleName())
+                .bind("json", JsonCodec.encode(e))
+                .execute();
+          }
+          for (OutboxMessage m : change.outbox()) {
+            h.createUpdate(
+                    "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
+                        + " VALUES (:key, :t, :created, :payload, 0, :created)")
+                .bind("key", m.key())
+                .bind("t", m.ticket().toString())
+                .bind("created", dialect.timestamp(m.createdAt()))
+                .bind("payload", JsonCodec.encode(m.payload()))
+                .execute();
+          }
+          for (String key : change.onceKeys()) {
+            h.createUpdate(
+                    "INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)")
+                .bind("k", key)
+                .bind("t", ticket.id().toString())
+                .bind("at", dialect.timestamp(ticket.updatedAt()))
+                .execute();
+          }
+          return null;
+        },
+        failure ->
+            JdbcErrors.translateConflict(
+                "committing ticket " + ticket.reference(), failure, conflict));
+  }
+
+  private void writeTicket(Handle h, TicketChange change, String conflict) {
+    Ticket t = change.ticket();
+    QueueKey key = t.queueKey();
+    String sql =
+        change.expectedVersion() == 0
+            ? "INSERT INTO tickets (id, reference, department, status, in_queue, queue_due, urgency,"
+                + " opened_at, customer_id, organization_id, incident_id, sla_next_check, state, version)"
+                + " VALUES (:id, :reference, :department, :status, :inQueue, :queueDue, :urgency,"
+                + " :openedAt, :customer, :organization, :incident, :slaNextCheck, :state, :version)"
+            : "UPDATE tickets SET " + TICKET_COLUMNS + " WHERE id = :id AND version = :expected";
+    int rows =
+        h.createUpdate(sql)
+            .bind("id", t.id().toString())
+            .bind("reference", t.reference().value())
+            .bind("department", t.department().value())
+            .bind("status", t.status().name())
+            .bind("inQueue", t.status().isWorkQueue())
+            .bind("queueDue", dialect.timestamp(key.due()))
+            .bind("urgency", key.urgency())
+            .bind("openedAt", dialect.timestamp(t.openedAt()))
+            .bind("customer", t.customer().map(CustomerId::value).orElse(null))
+            .bind("organization", t.organization().map(OrganizationId::value).orElse(null))
+            .bind("incident", t.incident().map(IncidentId::toString).orElse(null))
+            .bind("slaNextCheck", dialect.timestamp(t.sla().nextCheck()))
+            .bind("state", JsonCodec.encode(t))
+            .bind("version", t.version())
+            .bind("expected", change.expectedVersion())
+            .execute();
+    if (rows != 1) {
+      throw new ConcurrentUpdateException(conflict);
+    }
+  }
+
+  private void writeEntries(Handle h, TicketId ticket, List<ThreadEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    // The version check above already serializes writers of this ticket; the unique key on
+    // (ticket_id, seq) would catch any that slipped through.
+    int seq =
+        h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
+            .bind("t", ticket.toString())
+            .mapTo(Integer.class)
+            .one();
+    for (ThreadEntry e : entries) {
+      h.createUpdate(
+              "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
+                  + " VALUES (:id, :t, :seq, :at, :messageId, :json)")
+          .bind("id", e.id().toString())
+          .bind("t", ticket.toString())
+          .bind("seq", ++seq)
+          .bind("at", dialect.timestamp(e.at()))
+          .bind("messageId", e.messageId().orElse(null))
+          .bind("json", JsonCodec.encode(e))
+          .execute();
+    }
+  }
+
+  @Override
+  public List<ThreadEntry> thread(TicketId ticket) {
+    requireNonNull(ticket, "ticket must not be null");
+    return database.transaction(
+        "reading the thread of ticket " + ticket,
+        h ->
+            decodeAll(
+                h.createQuery("SELECT json FROM thread_entries WHERE ticket_id = :t ORDER BY seq")
+                    .bind("t", ticket.toString()),
+                ThreadEntry.class));
+  }
+
+  @Override
+  public List<HelpdeskEvent> events(TicketId ticket) {
+    requireNonNull(ticket, "ticket must not be null");
+    return database.transaction(
+        "reading the events of ticket " + ticket,
+        h ->
+            decodeAll(
+                h.createQuery("SELECT json FROM events WHERE ticket_id = :t ORDER BY version")
+                    .bind("t", ticket.toString()),
+                HelpdeskEvent.class));
+  }
+
+  @Override
+  public List<Ticket> queue(DepartmentId department, Optional<QueueKey> after, int limit) {
+    requireNonNull(department, "department must not be null");
+    requireNonNull(after, "after must not be null");
+    checkLimit(limit);
+    return database.transaction(
+        "reading the queue of " + department,
+        h -> {
+          Query q =
+              h.createQuery(queueSql(after.isPresent()))
+                  .bind("department", department.value())
+                  .bind("inQueue", true)
+                  .bind("limit", limit);
+          after.ifPresent(
+              k ->
+                  q.bind("due", dialect.timestamp(k.due()))
+                      .bind("urgency", k.urgency())
+                      .bind("openedAt", dialect.timestamp(k.openedAt()))
+                      .bind("id", k.ticket().toString()));
+          return tickets(q);
+        });
+  }
+
+  @Override
+  public List<Ticket> ticketsOf(CustomerId customer, int limit) {
+    requireNonNull(customer, "customer must not be null");
+    return newestFirst("customer_id", customer.value(), limit);
+  }
+
+  @Override
+  public List<Ticket> ticketsOfOrganization(OrganizationId organization, int limit) {
+    requireNonNull(organization, "organization must not be null");
+    return newestFirst("organization_id", organization.value(), limit);
+  }
+
+  private List<Ticket> newestFirst(String column, String value, int limit) {
+    checkLimit(limit);
+    return database.transaction(
+        "reading the tickets of " + value,
+        h ->
+            tickets(
+                h.createQuery(newestFirstSql(column)).bind("value", value).bind("limit", limit)));
+  }
+
+  @Override
+  public List<Ticket> linkedTo(IncidentId incident) {
+    requireNonNull(incident, "incident must not be null");
+    return database.transaction(
+        "reading the tickets of incident " + incident,
+        h -> tickets(h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
+  }
+
+  @Override
+  public Optional<TicketId> ticketByMessageId(String messageId) {
+    requireNonNull(messageId, "messageId must not be null");
+    return database.transaction(
+        "looking up Message-ID " + messageId,
+        h ->
+            h.createQuery(MESSAGE_ID_SQL)
+                .bind("messageId", messageId)
+                .mapTo(String.class)
+                .findOne()
+                .map(TicketId::parse));
+  }
+
+  @Override
+  public List<Ticket> due(Instant now, Optional<DueCursor> after, int limit) {
+    requireNonNull(now, "now must not be null");
+    requireNonNull(after, "after must not be null");
+    checkLimit(limit);
+    return database.transaction(
+        "reading due tickets",
+        h -> {
+          Query q =
+              h.createQuery(dueSql(after.isPresent()))
+                  .bind("now", dialect.timestamp(now))
+                  .bind("limit", limit);
+          after.ifPresent(
+              c ->
+                  q.bind("deadline", dialect.timestamp(c.deadline()))
+                      .bind("id", c.ticket().toString()));
+          return tickets(q);
+        });
+  }
+
+  @Override
+  public List<OutboxMessage> pendingOutbox(Instant now, int limit) {
+    requireNonNull(now, "now must not be null");
+    checkLimit(limit);
+    return database.transaction(
+        "reading the outbox",
+        h ->
+            h.createQuery(PENDING_OUTBOX_SQL)
+                .bind("now", dialect.timestamp(now))
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new OutboxMessage(
+                            rs.getString("msg_key"),
+                            TicketId.parse(rs.getString("ticket_id")),
+                            dialect.instant(rs, "created_at"),
+                            JsonCodec.decode(rs.getString("payload"), OutboxMessage.Payload.class)))
+                .collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
+  public boolean leaseOutbox(String key, String owner, Instant now, Instant until) {
+    requireNonNull(key, "key must not be null");
+    requireNonNull(owner, "owner must not be null");
+    requireNonNull(now, "now must not be null");
+    requireNonNull(until, "until must not be null");
+    checkArgument(until.isAfter(now), "lease must end after %s, got %s", now, until);
+    return database.transaction(
+        "leasing outbox message " + key,
+        h -> {
+          int rows =
+              h.createUpdate(
+                      "UPDATE outbox SET lease_owner = :owner, lease_until = :until, attempts = attempts + 1"
+                          + " WHERE msg_key = :key AND delivered_at IS NULL"
+                          + " AND (lease_until IS NULL OR lease_until <= :now)")
+                  .bind("owner", owner)
+                  .bind("until", dialect.timestamp(until))
+                  .bind("key", key)
+                  .bind("now", dialect.timestamp(now))
+                  .execute();
+          if (rows == 0) {
+            requireOutboxMessage(h, key);
+          }
+          return rows == 1;
+        });
+  }
+
+  @Override
+  public void outboxDelivered(String key, Instant at) {
+    requireNonNull(key, "key must not be null");
+    requireNonNull(at, "at must not be null");
+    updateOutbox(
+        key,
+        "delivered_at = :at, lease_owner = NULL, lease_until = NULL",
+        "marking outbox message " + key + " delivered",
+        u -> u.bind("at", dialect.timestamp(at)));
+  }
+
+  @Override
+  public void outboxFailed(String key, String error, Instant retryAt) {
+    requireNonNull(key, "key must not be null");
+    requireNonNull(error, "error must not be null");
+    requireNonNull(retryAt, "retryAt must not be null");
+    String stored = error.length() > ERROR_MAX ? error.substring(0, ERROR_MAX) : error;
+    updateOutbox(
+        key,
+        "last_error = :error, next_attempt_at = :retryAt, lease_owner = NULL, lease_until = NULL",
+        "recording a failed delivery of outbox message " + key,
+        u -> u.bind("error", stored).bind("retryAt", dialect.timestamp(retryAt)));
+  }
+
+  private void updateOutbox(
+      String key, String assignments, String action, Consumer<Update> binder) {
+    database.transaction(
+        action,
+        h -> {
+          Update u =
+              h.createUpdate("UPDATE outbox SET " + assignments + " WHERE msg_key = :key")
+                  .bind("key", key);
+          binder.accept(u);
+          if (u.execute() == 0) {
+            requireOutboxMessage(h, key);
+          }
+          return null;
+        });
+  }
+
+  private static void requireOutboxMessage(Handle h, String key) {
+    boolean exists =
+        h.createQuery("SELECT COUNT(*) FROM outbox WHERE msg_key = :key")
+                .bind("key", key)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    checkArgument(exists, "no outbox message with key '%s'", key);
+  }
+
+  @Override
+  public void saveIncident(Incident incident) {
+    requireNonNull(incident, "incident must not be null");
+    upsert(
+        "incidents",
+        "id",
+        incident.id().toString(),
+        JsonCodec.encode(incident),
+        "saving incident " + incident.id());
+  }
+
+  @Override
+  public Optional<Incident> incident(IncidentId id) {
+    requireNonNull(id, "id must not be null");
+    return database.transaction(
+        "reading incident " + id,
+        h ->
+            decodeAll(
+                    h.createQuery("SELECT json FROM incidents WHERE id = :id")
+                        .bind("id", id.toString()),
+                    Incident.class)
+                .stream()
+                .findFirst());
+  }
+
+  @Override
+  public void saveTemplate(ReplyTemplate template) {
+    requireNonNull(template, "template must not be null");
+    upsert(
+        "templates",
+        "name",
+        template.name(),
+        JsonCodec.encode(template),
+        "saving template " + template.name());
+  }
+
+  @Override
+  public Optional<ReplyTemplate> template(String name) {
+    requireNonNull(name, "name must not be null");
+    return database.transaction(
+        "reading template " + name,
+        h ->
+            decodeAll(
+                    h.createQuery("SELECT json FROM templates WHERE name = :n").bind("n", name),
+                    ReplyTemplate.class)
+                .stream()
+                .findFirst());
+  }
+
+  @Override
+  public List<ReplyTemplate> templates() {
+    return database.transaction(
+        "reading templates",
+        h ->
+            decodeAll(
+                h.createQuery("SELECT json FROM templates ORDER BY name"), ReplyTemplate.class));
+  }
+
+  private void upsert(String table, String keyColumn, String key, String json, String action) {
+    database.transaction(
+        action,
+        h ->
+            h.createUpdate(dialect.upsert(table, keyColumn, "json"))
+                .bind("key", key)
+                .bind("value", json)
+                .execute());
+  }
+
+  /** A department's work queue in QueueKey order; the keyset is one range on the queue index. */
+  static String queueSql(boolean after) {
+    return "SELECT state FROM tickets WHERE department = :department AND in_queue = :inQueue"
+        + (after
+            ? " AND (queue_due, urgency, opened_at, id) > (:due, :urgency, :openedAt, :id)"
+            : "")
+        + " ORDER BY queue_due, urgency, opened_at, id LIMIT :limit";
+  }
+
+  /** Tickets whose SLA check has come, earliest first. */
+  static String dueSql(boolean after) {
+    return "SELECT state FROM tickets WHERE sla_next_check <= :now"
+        + (after ? " AND (sla_next_check, id) > (:deadline, :id)" : "")
+        + " ORDER BY sla_next_check, id LIMIT :limit";
+  }
+
+  /** The tickets with {@code column = :value}, newest first. */
+  static String newestFirstSql(String column) {
+    return "SELECT state FROM tickets WHERE "
+        + column
+        + " = :value ORDER BY opened_at DESC, id LIMIT :limit";
+  }
+
+  private static List<Ticket> tickets(Query query) {
+    return decodeAll(query, Ticket.class);
+  }
+
+  private static <T> List<T> decodeAll(Query query, Class<T> type) {
+    return query.mapTo(String.class).list().stream()
+        .map(json -> JsonCodec.decode(json, type))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static void checkLimit(int limit) {
+    checkArgument(limit >= 1, "limit must be positive, got %s", limit);
+  }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE probe
+  ADD COLUMN name VARCHAR(20);
