@@ -64,7 +64,8 @@ public class DeadlineBenchmark {
     }
     Set<LocalDate> holidays = new HashSet<>();
     for (int year = 2026; year <= 2030; year++) {
-      for (String monthDay : List.of("01-01", "05-01", "10-03", "12-24", "12-25", "12-26", "12-31")) {
+      for (String monthDay :
+          List.of("01-01", "05-01", "10-03", "12-24", "12-25", "12-26", "12-31")) {
         holidays.add(LocalDate.parse(year + "-" + monthDay));
       }
     }
