@@ -43,6 +43,7 @@ import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
 import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
 import dev.helpdesk.event.ServiceLevelEvent;
 import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.sla.SlaTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,7 +127,21 @@ class JsonCodecTest {
             TICKET, 11, BOB, AT, new TicketId(UUID.randomUUID()), TicketStatus.WAITING_ON_CUSTOMER),
         new MarkedAsSpam(TICKET, 12, BOB, AT, TicketStatus.OPEN),
         new IncidentLinked(TICKET, 13, BOB, AT, Optional.empty(), Optional.of(INCIDENT)),
-        new ServiceLevelEvent.Placeholder(TICKET, 14, Actor.system("sla"), AT));
+        new ServiceLevelEvent.SlaWarningReached(
+            TICKET, 14, Actor.system("sla"), AT, SlaTarget.FIRST_RESPONSE, 1, AT.plusSeconds(60)),
+        new ServiceLevelEvent.SlaBreached(
+            TICKET, 15, Actor.system("sla"), AT, SlaTarget.NEXT_RESPONSE, 2, AT),
+        new ServiceLevelEvent.CompensationOwed(
+            TICKET,
+            16,
+            Actor.system("sla"),
+            AT,
+            CustomerId.of("alice"),
+            250,
+            java.util.Currency.getInstance("EUR"),
+            "first response missed",
+            "sla:x:FIRST_RESPONSE:1:BREACH"),
+        new ServiceLevelEvent.FeedbackReceived(TICKET, 17, ALICE, AT, 4, 9, "quick, thanks"));
   }
 
   static Ticket ticket() {
@@ -461,15 +476,19 @@ class JsonCodecTest {
   @Test
   void decode_nestedSealedInterface_isResolvedFromTheRoot() {
     String json =
-        "{\"@type\":\"Placeholder\",\"ticket\":\""
+        "{\"@type\":\"SlaBreached\",\"ticket\":\""
             + TICKET
             + "\",\"version\":3,"
             + "\"actor\":{\"@type\":\"System\",\"component\":\"sla\"},\"at\":\""
             + AT
+            + "\",\"target\":\"RESOLUTION\",\"cycle\":1,\"deadline\":\""
+            + AT
             + "\"}";
 
     assertThat(JsonCodec.decode(json, HelpdeskEvent.class))
-        .isEqualTo(new ServiceLevelEvent.Placeholder(TICKET, 3, Actor.system("sla"), AT));
+        .isEqualTo(
+            new ServiceLevelEvent.SlaBreached(
+                TICKET, 3, Actor.system("sla"), AT, SlaTarget.RESOLUTION, 1, AT));
   }
 
   @Test
