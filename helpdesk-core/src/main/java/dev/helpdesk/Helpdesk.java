@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Sets;
 import dev.helpdesk.Lifecycle.Action;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
@@ -21,15 +22,33 @@ import dev.helpdesk.event.HelpdeskEvent.TicketMerged;
 import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
 import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
 import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
+import dev.helpdesk.event.ServiceLevelEvent;
+import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
+import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
+import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
+import dev.helpdesk.event.ServiceLevelEvent.SlaWarningReached;
+import dev.helpdesk.sla.BreachAction;
+import dev.helpdesk.sla.ClockExplanation;
+import dev.helpdesk.sla.CompensationPolicy;
+import dev.helpdesk.sla.CompensationPolicy.Compensation;
+import dev.helpdesk.sla.SlaDue;
+import dev.helpdesk.sla.SlaEngine;
+import dev.helpdesk.sla.SlaPolicies;
+import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.sla.SlaTarget;
+import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
+import dev.helpdesk.spi.DueCursor;
 import dev.helpdesk.spi.DurableListener;
 import dev.helpdesk.spi.HelpdeskListener;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.Notifier;
 import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.spi.Plan;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
 import java.io.InputStream;
@@ -39,6 +58,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +67,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +91,7 @@ public final class Helpdesk {
   private static final int MERGE_CHAIN_MAX = 32;
   private static final int OUTBOX_BATCH = 100;
   private static final Duration OUTBOX_LEASE = Duration.ofMinutes(2);
+  private static final int DUE_BATCH = 500;
 
   private final TicketStore store;
   private final Directory directory;
@@ -80,6 +105,9 @@ public final class Helpdesk {
   private final Map<Category, CategoryDefault> categories;
   private final Notifications notifications;
   private final String node;
+  private final SlaEngine sla;
+  private final CompensationPolicy compensation;
+  private final Map<SlaTarget, Set<BreachAction>> breachActions;
 
   private Helpdesk(Builder b) {
     this.store = b.store;
@@ -94,6 +122,10 @@ public final class Helpdesk {
     this.categories = ImmutableMap.copyOf(b.categories);
     this.notifications = new Notifications(directory);
     this.node = "node-" + UUID.randomUUID();
+    this.sla =
+        new SlaEngine(b.slaPolicies != null ? b.slaPolicies : SlaPolicies.defaults(b.supportHours));
+    this.compensation = b.compensation;
+    this.breachActions = ImmutableMap.copyOf(b.breachActions);
   }
 
   /** Starts configuring a desk; {@link Builder#build()} names any missing port. */
@@ -131,6 +163,7 @@ public final class Helpdesk {
             .or(() -> byCategory.map(CategoryDefault::priority))
             .orElse(Priority.NORMAL);
     authorizeOpen(actor, requester, department);
+    customer.ifPresent(c -> requireEntitled(c, command.channel()));
     return openTicket(command, actor, requester, customer, department, priority, Optional.empty());
   }
 
@@ -178,6 +211,7 @@ public final class Helpdesk {
               first.id(),
               previous);
       Ticket ticket = TicketEvolution.opened(event);
+      ticket = ticket.withSla(sla.onEvent(SlaState.NONE, ticket, event, planOf(ticket)));
       TicketChange change =
           new TicketChange(
               ticket,
@@ -720,6 +754,280 @@ public final class Helpdesk {
             () -> new IllegalStateException("attachment " + sha256 + " is missing from the store"));
   }
 
+  // ---------------------------------------------------------------- SLA, compensation, feedback
+
+  /**
+   * Records every SLA warning and breach that is due: each (ticket, target, cycle) exactly once,
+   * also when several nodes run this at the same time, because the breach's once-key commits with
+   * it. A breach runs the configured escalation actions and, when the compensation policy says so,
+   * owes the customer a credit delivered through the outbox (R10). Reads only the due tickets from
+   * the store's index, page by page, with no cap.
+   */
+  public SlaCheckResult runDueSlaChecks() {
+    Instant now = now();
+    int checked = 0;
+    int warnings = 0;
+    int breaches = 0;
+    Optional<DueCursor> after = Optional.empty();
+    while (true) {
+      List<Ticket> page = store.due(now, after, DUE_BATCH);
+      if (page.isEmpty()) {
+        return new SlaCheckResult(checked, warnings, breaches);
+      }
+      for (Ticket t : page) {
+        checked++;
+        for (SlaDue due : handleDue(t.id(), now)) {
+          if (due.kind() == SlaDue.Kind.BREACH) {
+            breaches++;
+          } else {
+            warnings++;
+          }
+        }
+      }
+      Ticket last = page.get(page.size() - 1);
+      after = Optional.of(new DueCursor(last.sla().nextCheck().orElse(now), last.id()));
+    }
+  }
+
+  /**
+   * Handles the ticket's due warnings and breaches one commit each; returns those this node did.
+   */
+  private List<SlaDue> handleDue(TicketId id, Instant now) {
+    List<SlaDue> handled = new ArrayList<>();
+    for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; ) {
+      Optional<Ticket> found = store.find(id);
+      List<SlaDue> dues = found.map(t -> sla.due(t.sla(), now)).orElse(List.of());
+      if (dues.isEmpty()) {
+        return handled;
+      }
+      Ticket current = found.get();
+      SlaDue due = dues.get(0);
+      try {
+        commit(current, consequences(current, due, now), sla.handled(current.sla(), due));
+        handled.add(due);
+      } catch (ConcurrentUpdateException e) {
+        // Another node recorded it, or the ticket moved on: look again at the fresh state.
+        attempt++;
+      }
+    }
+    return handled;
+  }
+
+  /** The events and messages one warning or breach brings. */
+  private Step consequences(Ticket t, SlaDue due, Instant now) {
+    Actor actor = Actor.system("sla");
+    String key = SlaEngine.onceKey(t.id(), due);
+    List<HelpdeskEvent> events = new ArrayList<>();
+    List<OutboxMessage> outbox = new ArrayList<>();
+    long version = t.version();
+    Optional<Department> department = directory.department(t.department());
+    Optional<AgentProfile> lead = department.flatMap(Department::lead).flatMap(directory::agent);
+    if (due.kind() == SlaDue.Kind.WARNING) {
+      events.add(
+          new SlaWarningReached(
+              t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
+      Optional<AgentProfile> watcher = t.assignee().flatMap(directory::agent).or(() -> lead);
+      watcher.ifPresent(
+          w ->
+              outbox.add(
+                  notifications.staffAlert(
+                      t,
+                      w,
+                      "SLA warning: " + due.target() + " due at " + due.deadline(),
+                      key,
+                      now)));
+      return new Step(events, List.of(), outbox, Set.of(key));
+    }
+    events.add(
+        new SlaBreached(t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
+    Optional<Compensation> credit =
+        planOf(t).flatMap(directory::plan).flatMap(p -> compensation.forBreach(due.target(), p));
+    if (credit.isPresent() && t.customer().isPresent()) {
+      CompensationOwed owed =
+          new CompensationOwed(
+              t.id(),
+              ++version,
+              actor,
+              now,
+              t.customer().get(),
+              credit.get().amountMinor(),
+              credit.get().currency(),
+              credit.get().reason(),
+              "compensation:" + key);
+      events.add(owed);
+      outbox.add(
+          new OutboxMessage(
+              owed.idempotencyKey(), t.id(), now, new OutboxMessage.DurableEvent(owed)));
+    }
+    Set<BreachAction> actions = breachActions.getOrDefault(due.target(), Set.of());
+    String reason = "SLA breach: " + due.target() + " was due at " + due.deadline();
+    if (actions.contains(BreachAction.RAISE_TIER)
+        && t.tier().level() < Tier.MAX_LEVEL
+        && !t.status().isFinal()) {
+      events.add(
+          new TicketEscalated(
+              t.id(), ++version, actor, now, t.tier(), t.tier().next(), reason, t.assignee()));
+    }
+    if (actions.contains(BreachAction.REASSIGN_TO_LEAD)
+        && lead.isPresent()
+        && !t.status().isFinal()) {
+      Optional<AgentId> assigneeNow =
+          actions.contains(BreachAction.RAISE_TIER) ? Optional.empty() : t.assignee();
+      events.add(
+          new TicketAssigned(
+              t.id(), ++version, actor, now, assigneeNow, Optional.of(lead.get().id())));
+    }
+    if (actions.contains(BreachAction.NOTIFY_LEAD) && lead.isPresent()) {
+      outbox.add(notifications.staffAlert(t, lead.get(), reason, key, now));
+    }
+    return new Step(events, List.of(), outbox, Set.of(key));
+  }
+
+  /**
+   * Staff declare that the customer's problem cannot be fixed; the compensation policy's credit for
+   * that is owed once per ticket (R10). The ticket stays open for the customer to close.
+   */
+  public void declareUnfixable(TicketRef ticket, Actor actor, String reason) {
+    Checks.reason(reason);
+    execute(
+        ticket,
+        actor,
+        Action.DECLARE_UNFIXABLE,
+        (t, next, now) -> {
+          CustomerId customer =
+              t.customer()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "ticket " + t.reference() + " has no known customer to compensate"));
+          Compensation credit =
+              planOf(t)
+                  .flatMap(directory::plan)
+                  .flatMap(compensation::forCannotBeFixed)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "the compensation policy owes nothing for an unfixable problem on the plan of "
+                                  + customer));
+          String key = "compensation:unfixable:" + t.id();
+          checkState(
+              store.events(t.id()).stream()
+                  .noneMatch(
+                      e -> e instanceof CompensationOwed c && c.idempotencyKey().equals(key)),
+              "ticket %s was already declared unfixable and compensated",
+              t.reference());
+          CompensationOwed owed =
+              new CompensationOwed(
+                  t.id(),
+                  t.version() + 1,
+                  actor,
+                  now,
+                  customer,
+                  credit.amountMinor(),
+                  credit.currency(),
+                  credit.reason() + ": " + reason,
+                  key);
+          return new Step(
+              List.of(owed),
+              List.of(),
+              List.of(new OutboxMessage(key, t.id(), now, new OutboxMessage.DurableEvent(owed))),
+              Set.of(key));
+        });
+  }
+
+  /**
+   * The customer rates their closed ticket (R13): a rating from 1 to 5, how likely they would
+   * recommend the host from 0 to 10, and a comment. Once per closure.
+   */
+  public void feedback(TicketRef ticket, Actor actor, int rating, int recommend, String comment) {
+    requireNonNull(comment, "comment must not be null");
+    execute(
+        ticket,
+        actor,
+        Action.FEEDBACK,
+        (t, next, now) -> {
+          requireRequester(t, actor, Action.FEEDBACK);
+          Instant closedAt = t.closedAt().orElseThrow();
+          String key = "feedback:" + t.id() + ":" + closedAt;
+          checkState(
+              store.events(t.id()).stream()
+                  .noneMatch(e -> e instanceof FeedbackReceived && !e.at().isBefore(closedAt)),
+              "feedback for ticket %s was already given since it was closed",
+              t.reference());
+          return new Step(
+              List.of(
+                  new FeedbackReceived(
+                      t.id(), t.version() + 1, actor, now, rating, recommend, comment)),
+              List.of(),
+              List.of(),
+              Set.of(key));
+        });
+  }
+
+  /**
+   * How each SLA clock of the ticket stands now, with its pauses, for staff to explain deadlines.
+   */
+  public List<ClockExplanation> explainSla(TicketRef ticket, Actor actor) {
+    Ticket t = load(ticket);
+    if (actor instanceof Actor.Customer) {
+      throw new ActionNotPermittedException(
+          actor, "read the SLA clocks of", ticket.value(), "staff only");
+    }
+    access(t, actor, "read the SLA clocks of");
+    return sla.explain(t.sla(), now());
+  }
+
+  /**
+   * Starts the optional scheduler: one daemon thread that delivers the outbox and runs the SLA
+   * checks every {@code period}. The desk starts no thread unless asked; close the handle to stop.
+   */
+  public AutoCloseable startScheduler(Duration period) {
+    requireNonNull(period, "period must not be null");
+    checkArgument(
+        !period.isNegative() && !period.isZero(), "period must be positive, got %s", period);
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "helpdesk-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            runDueSlaChecks();
+            deliverOutbox();
+          } catch (RuntimeException e) {
+            log.error("scheduled SLA check or outbox delivery failed; next run in {}", period, e);
+          }
+        },
+        0,
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return executor::shutdownNow;
+  }
+
+  private Optional<PlanId> planOf(Ticket t) {
+    return t.customer().flatMap(directory::customer).map(CustomerProfile::plan);
+  }
+
+  private void requireEntitled(CustomerProfile customer, Channel channel) {
+    Plan plan =
+        directory
+            .plan(customer.plan())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the directory names plan '"
+                            + customer.plan()
+                            + "' of customer "
+                            + customer.id()
+                            + " but does not know it"));
+    if (!plan.channels().contains(channel)) {
+      throw new NotEntitledException(customer.id(), plan.id(), channel);
+    }
+  }
+
   // ---------------------------------------------------------------- outbox
 
   /**
@@ -766,8 +1074,19 @@ public final class Helpdesk {
 
   // ---------------------------------------------------------------- the command pipeline
 
-  /** What a command decided: one event, the entries it appends and the messages it owes. */
-  private record Step(HelpdeskEvent event, List<ThreadEntry> entries, List<OutboxMessage> outbox) {
+  /**
+   * What a command decided: its event (a command has one; an SLA check may add compensation and
+   * escalation), the entries it appends, the messages it owes and its once-only keys.
+   */
+  private record Step(
+      List<HelpdeskEvent> events,
+      List<ThreadEntry> entries,
+      List<OutboxMessage> outbox,
+      Set<String> onceKeys) {
+    Step(HelpdeskEvent event, List<ThreadEntry> entries, List<OutboxMessage> outbox) {
+      this(List.of(event), entries, outbox, Set.of());
+    }
+
     static Step of(HelpdeskEvent event) {
       return new Step(event, List.of(), List.of());
     }
@@ -794,26 +1113,40 @@ public final class Helpdesk {
               .orElseThrow(
                   () -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
       Step step = decision.decide(current, next, now());
-      Ticket after = TicketEvolution.apply(current, step.event());
       try {
-        store.commit(
-            new TicketChange(
-                after,
-                current.version(),
-                step.entries(),
-                List.of(step.event()),
-                step.outbox(),
-                Set.of()));
+        return commit(current, step, current.sla());
       } catch (ConcurrentUpdateException e) {
         if (attempt >= COMMIT_ATTEMPTS) {
           throw e;
         }
         log.debug("ticket {} changed concurrently; retrying {} (attempt {})", ref, action, attempt);
-        continue;
       }
-      publish(step.event());
-      return after;
     }
+  }
+
+  /**
+   * Applies the step's events to the ticket, following each with its SLA clocks, commits it all
+   * atomically and tells the listeners. {@code clocks} is the SLA state to start from.
+   */
+  private Ticket commit(Ticket current, Step step, SlaState clocks) {
+    Ticket after = current.withSla(clocks);
+    Optional<PlanId> plan = planOf(current);
+    for (HelpdeskEvent event : step.events()) {
+      after = TicketEvolution.apply(after, event);
+      if (!(event instanceof ServiceLevelEvent)) {
+        after = after.withSla(sla.onEvent(after.sla(), after, event, plan));
+      }
+    }
+    store.commit(
+        new TicketChange(
+            after,
+            current.version(),
+            step.entries(),
+            step.events(),
+            step.outbox(),
+            step.onceKeys()));
+    step.events().forEach(this::publish);
+    return after;
   }
 
   private void publish(HelpdeskEvent event) {
@@ -1039,8 +1372,48 @@ public final class Helpdesk {
     private RandomGenerator random = new SecureRandom();
     private Duration reopenWindow = Duration.ofDays(14);
     private final Map<Category, CategoryDefault> categories = new LinkedHashMap<>();
+    private SupportHours supportHours = SupportHours.always();
+    private SlaPolicies slaPolicies;
+    private CompensationPolicy compensation = CompensationPolicy.none();
+    private final Map<SlaTarget, Set<BreachAction>> breachActions = new EnumMap<>(SlaTarget.class);
 
     private Builder() {}
+
+    /**
+     * The hours of the default SLA policies (R17). Default: 24/7. Ignored when {@link #slaPolicies}
+     * are given, which carry their own hours.
+     */
+    public Builder supportHours(SupportHours hours) {
+      this.supportHours = requireNonNull(hours, "hours must not be null");
+      return this;
+    }
+
+    /**
+     * The SLA policies by department, priority and plan (R6, R16). Default: {@link
+     * SlaPolicies#defaults} on {@link #supportHours}.
+     */
+    public Builder slaPolicies(SlaPolicies policies) {
+      this.slaPolicies = requireNonNull(policies, "policies must not be null");
+      return this;
+    }
+
+    /** What a broken promise credits the customer (R10). Default: nothing. */
+    public Builder compensation(CompensationPolicy policy) {
+      this.compensation = requireNonNull(policy, "policy must not be null");
+      return this;
+    }
+
+    /** What the desk does when {@code target} is breached, besides recording it. */
+    public Builder onBreach(SlaTarget target, BreachAction... actions) {
+      requireNonNull(target, "target must not be null");
+      requireNonNull(actions, "actions must not be null");
+      Set<BreachAction> set = EnumSet.noneOf(BreachAction.class);
+      for (BreachAction a : actions) {
+        set.add(requireNonNull(a, "action must not be null"));
+      }
+      breachActions.put(target, Sets.immutableEnumSet(set));
+      return this;
+    }
 
     /** Where tickets live: {@code JdbcStore} in production, the in-memory store in tests. */
     public Builder store(TicketStore store) {

@@ -48,7 +48,11 @@ final class Lifecycle {
     MERGE("merge", EnumSet.of(Kind.AGENT)),
     MARK_SPAM("mark as spam", EnumSet.of(Kind.AGENT)),
     /** Assignment, transfer, escalation, priority, incident link: the status stays. */
-    ROUTE("route", EnumSet.of(Kind.AGENT, Kind.SYSTEM));
+    ROUTE("route", EnumSet.of(Kind.AGENT, Kind.SYSTEM)),
+    /** Staff declare that the problem cannot be fixed, which may owe compensation (R10). */
+    DECLARE_UNFIXABLE("declare unfixable", EnumSet.of(Kind.AGENT)),
+    /** The customer rates a closed ticket (R13). */
+    FEEDBACK("give feedback on", EnumSet.of(Kind.CUSTOMER));
 
     final String verb;
     final Set<Kind> allowed;
@@ -72,10 +76,12 @@ final class Lifecycle {
       t.put(Action.MERGE, s, MERGED);
       t.put(Action.MARK_SPAM, s, SPAM);
       t.put(Action.ROUTE, s, s);
+      t.put(Action.DECLARE_UNFIXABLE, s, s);
       t.put(Action.NOTE, s, s);
     }
     t.put(Action.CUSTOMER_MESSAGE, CLOSED, OPEN); // within the reopen window; checked by the desk
     t.put(Action.NOTE, CLOSED, CLOSED);
+    t.put(Action.FEEDBACK, CLOSED, CLOSED);
     // A public staff reply hands the turn to the customer, except where the ticket already waits.
     t.put(Action.STAFF_MESSAGE, OPEN, WAITING_ON_CUSTOMER);
     t.put(Action.STAFF_MESSAGE, WAITING_ON_CUSTOMER, WAITING_ON_CUSTOMER);

@@ -1,5 +1,6 @@
 package dev.helpdesk;
 
+import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.Notification;
@@ -86,6 +87,30 @@ final class Notifications {
                 + " (0-10).\n",
             Optional.empty());
     return new OutboxMessage("feedback:" + t.id() + ":" + closedVersion, t.id(), at, n);
+  }
+
+  /** To staff: an SLA warning, breach or escalation about a ticket. */
+  OutboxMessage staffAlert(Ticket t, AgentProfile agent, String text, String key, Instant at) {
+    Notification n =
+        new Notification(
+            Notification.Kind.STAFF_ALERT,
+            t.id(),
+            t.reference(),
+            agent.email(),
+            agent.displayName(),
+            "[" + t.reference() + "] " + text,
+            text
+                + "\n\nTicket "
+                + t.reference()
+                + ": "
+                + t.subject()
+                + " ("
+                + t.priority()
+                + ", "
+                + t.department()
+                + ")\n",
+            Optional.empty());
+    return new OutboxMessage("alert:" + key + ":" + agent.id(), t.id(), at, n);
   }
 
   Recipient requester(Ticket t) {

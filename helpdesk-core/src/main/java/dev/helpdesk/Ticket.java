@@ -79,6 +79,35 @@ public record Ticket(
         : Optional.empty();
   }
 
+  /** The same ticket with other SLA clocks; the desk recomputes them after every event. */
+  public Ticket withSla(SlaState clocks) {
+    return new Ticket(
+        id,
+        reference,
+        version,
+        requester,
+        organization,
+        department,
+        priority,
+        category,
+        channel,
+        subject,
+        tier,
+        assignee,
+        status,
+        participants,
+        customFields,
+        incident,
+        mergedInto,
+        previous,
+        transfers,
+        reopens,
+        openedAt,
+        updatedAt,
+        closedAt,
+        clocks);
+  }
+
   /** This ticket's place in its department's queue (R7). */
   public QueueKey queueKey() {
     return QueueKey.of(this);

@@ -1,11 +1,16 @@
 package dev.helpdesk;
 
+import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.spi.Plan;
 import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryAttachmentStore;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.RecordingListener;
 import dev.helpdesk.testing.RecordingNotifier;
 import dev.helpdesk.testing.SettableClock;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Random;
 
 /** A desk on in-memory parts with a small hosting company's people, for the facade's tests. */
@@ -15,6 +20,7 @@ final class DeskFixture {
   static final DepartmentId SALES = DepartmentId.of("sales");
   static final DepartmentId OUTSOURCED = DepartmentId.of("night-shift");
 
+  static final PlanId DEDICATED = PlanId.of("dedicated");
   static final Actor.Customer ALICE = Actor.customer(CustomerId.of("alice"));
   static final Actor.Customer BOB = Actor.customer(CustomerId.of("bob"));
   static final Actor.Customer CAROL = Actor.customer(CustomerId.of("carol"));
@@ -33,7 +39,16 @@ final class DeskFixture {
           .department("sales", "Sales")
           .department("night-shift", "Night shift (outsourced)")
           .customer("alice", "Alice Example", "alice@example.com")
-          .customer("bob", "Bob Example", "bob@example.com")
+          .plan(
+              new Plan(
+                  DEDICATED,
+                  "Dedicated server",
+                  EnumSet.allOf(Channel.class),
+                  20_000,
+                  Currency.getInstance("EUR")))
+          .customer(
+              new CustomerProfile(
+                  BOB.id(), "Bob Example", "bob@example.com", Optional.empty(), false, DEDICATED))
           .organizationMember("carol", "Carol Acme", "carol@acme.example", "acme")
           .organizationMember("dave", "Dave Acme", "dave@acme.example", "acme")
           .agent("tina", "Tina L1", 1, "tech", "sales")

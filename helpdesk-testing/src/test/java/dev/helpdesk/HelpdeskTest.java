@@ -142,6 +142,15 @@ class HelpdeskTest {
     assertThat(desk.view(ref, BOB).thread()).hasSize(1);
   }
 
+  @Test
+  void open_onAChannelThePlanLacks_isRefusedNamingPlanAndChannel() {
+    OpenTicket phone = OpenTicket.byAgent(TINA.id(), ALICE.id(), TECH, "Call", "Customer called");
+    assertThatThrownBy(() -> desk.open(phone))
+        .isInstanceOf(NotEntitledException.class)
+        .hasMessageContaining("standard")
+        .hasMessageContaining("PHONE");
+  }
+
   // ------------------------------------------------------------ closure (R9)
 
   @Test
