@@ -55,7 +55,11 @@ final class WeeklyHours implements SupportHours {
     Map<DayOfWeek, List<TimeRange>> sorted = new EnumMap<>(DayOfWeek.class);
     long total = 0;
     for (DayOfWeek day : DayOfWeek.values()) {
-      List<TimeRange> ranges = new ArrayList<>(weekly.getOrDefault(day, List.of()));
+      List<TimeRange> ranges =
+          new ArrayList<>(
+              requireNonNull(
+                  weekly.getOrDefault(day, List.of()),
+                  () -> "ranges of " + day + " must not be null"));
       ranges.forEach(range -> requireNonNull(range, "time ranges must not be null"));
       ranges.sort(Comparator.comparing(TimeRange::from));
       starts[day.ordinal()] = new long[ranges.size()];
