@@ -13,16 +13,16 @@ import java.util.Optional;
  * Why a clock's deadline is where it is: the target, the support time elapsed so far and the
  * intervals during which the clock was paused.
  *
- * @param target the promised duration, empty when the policy promises none
+ * @param promised the target's duration under the policy, empty when the policy promises none
  * @param elapsed support time counted until the instant the explanation was made for
  * @param paused paused intervals; the last one has no end while the clock is still paused
  */
 public record ClockExplanation(
-    SlaTarget slaTarget,
+    SlaTarget target,
     int cycle,
     ClockStatus status,
     Optional<String> policy,
-    Optional<Duration> target,
+    Optional<Duration> promised,
     Duration elapsed,
     Optional<Instant> warnAt,
     Optional<Instant> deadline,
@@ -38,11 +38,11 @@ public record ClockExplanation(
   }
 
   public ClockExplanation {
-    requireNonNull(slaTarget, "slaTarget must not be null");
+    requireNonNull(target, "target must not be null");
     checkArgument(cycle >= 1, "cycle must be at least 1, got %s", cycle);
     requireNonNull(status, "status must not be null");
     requireNonNull(policy, "policy must not be null");
-    requireNonNull(target, "target must not be null");
+    requireNonNull(promised, "promised must not be null");
     requireNonNull(elapsed, "elapsed must not be null");
     requireNonNull(warnAt, "warnAt must not be null");
     requireNonNull(deadline, "deadline must not be null");
@@ -50,8 +50,8 @@ public record ClockExplanation(
     history = ImmutableList.copyOf(history);
   }
 
-  /** What is left of the target (negative once breached), empty without a target. */
+  /** What is left of the promised time (negative once breached), empty without a target. */
   public Optional<Duration> remaining() {
-    return target.map(t -> t.minus(elapsed));
+    return promised.map(p -> p.minus(elapsed));
   }
 }

@@ -31,7 +31,8 @@ public sealed interface SupportHours permits AlwaysOpen, WeeklyHours {
 
   /**
    * A weekly schedule in {@code zone}; days missing from {@code weekly} are closed, and dates for
-   * which {@code holidays} is true are closed all day.
+   * which {@code holidays} is true are closed all day. The predicate is asked once per date
+   * examined, so it must be fast and thread-safe; a date set is faster.
    *
    * @throws IllegalArgumentException when ranges of a day overlap or the week has no open time
    */

@@ -55,7 +55,11 @@ final class WeeklyHours implements SupportHours {
     Map<DayOfWeek, List<TimeRange>> sorted = new EnumMap<>(DayOfWeek.class);
     long total = 0;
     for (DayOfWeek day : DayOfWeek.values()) {
-      List<TimeRange> ranges = new ArrayList<>(weekly.getOrDefault(day, List.of()));
+      List<TimeRange> ranges =
+          new ArrayList<>(
+              requireNonNull(
+                  weekly.getOrDefault(day, List.of()),
+                  () -> "ranges of " + day + " must not be null"));
       ranges.forEach(range -> requireNonNull(range, "time ranges must not be null"));
       ranges.sort(Comparator.comparing(TimeRange::from));
       starts[day.ordinal()] = new long[ranges.size()];
@@ -99,10 +103,11 @@ final class WeeklyHours implements SupportHours {
     if (remaining == 0) {
       return start;
     }
+    ZoneTable.Cursor walk = table.cursor();
     long firstDay = localDay(from);
     long lastDay = Math.min(firstDay + HORIZON_DAYS, LAST_DAY);
     for (long day = firstDay; day <= lastDay; day++) {
-      if (day > firstDay && remaining > weekNanos && steadyWeek(day)) {
+      if (day > firstDay && remaining > weekNanos && steadyWeek(walk, day)) {
         remaining -= weekNanos;
         day += 6;
         continue;
@@ -115,8 +120,8 @@ final class WeeklyHours implements SupportHours {
       long[] dayEnds = ends[dow];
       long midnight = day * NANOS_PER_DAY;
       for (int i = 0; i < dayStarts.length; i++) {
-        long open = Math.max(table.toInstant(midnight + dayStarts[i]), from);
-        long length = table.toInstant(midnight + dayEnds[i]) - open;
+        long open = Math.max(walk.toInstant(midnight + dayStarts[i]), from);
+        long length = walk.toInstant(midnight + dayEnds[i]) - open;
         if (length > 0) {
           if (remaining <= length) {
             return ofNanos(open + remaining);
@@ -136,11 +141,12 @@ final class WeeklyHours implements SupportHours {
     long a = toNanos(requireSupported(from, "from"));
     long b = toNanos(requireSupported(to, "to"));
     checkArgument(a <= b, "from %s must not be after to %s", from, to);
+    ZoneTable.Cursor walk = table.cursor();
     long firstDay = localDay(a);
     long lastDay = localDay(b);
     long total = 0;
     for (long day = firstDay; day <= lastDay; day++) {
-      if (day > firstDay && day + 7 <= lastDay && steadyWeek(day)) {
+      if (day > firstDay && day + 7 <= lastDay && steadyWeek(walk, day)) {
         total += weekNanos;
         day += 6;
         continue;
@@ -151,8 +157,8 @@ final class WeeklyHours implements SupportHours {
       int dow = dayOfWeekIndex(day);
       long midnight = day * NANOS_PER_DAY;
       for (int i = 0; i < starts[dow].length; i++) {
-        long open = Math.max(table.toInstant(midnight + starts[dow][i]), a);
-        long close = Math.min(table.toInstant(midnight + ends[dow][i]), b);
+        long open = Math.max(walk.toInstant(midnight + starts[dow][i]), a);
+        long close = Math.min(walk.toInstant(midnight + ends[dow][i]), b);
         if (close > open) {
           total += close - open;
         }
@@ -168,11 +174,12 @@ final class WeeklyHours implements SupportHours {
     if (holidays.isHoliday(day)) {
       return false;
     }
+    ZoneTable.Cursor walk = table.cursor();
     int dow = dayOfWeekIndex(day);
     long midnight = day * NANOS_PER_DAY;
     for (int i = 0; i < starts[dow].length; i++) {
-      if (table.toInstant(midnight + starts[dow][i]) <= at
-          && at < table.toInstant(midnight + ends[dow][i])) {
+      if (walk.toInstant(midnight + starts[dow][i]) <= at
+          && at < walk.toInstant(midnight + ends[dow][i])) {
         return true;
       }
     }
@@ -180,9 +187,9 @@ final class WeeklyHours implements SupportHours {
   }
 
   /** True when the seven days from {@code day} have no holiday and no offset change. */
-  private boolean steadyWeek(long day) {
+  private boolean steadyWeek(ZoneTable.Cursor walk, long day) {
     long midnight = day * NANOS_PER_DAY;
-    return table.steadyOffset(midnight, midnight + 7 * NANOS_PER_DAY) != Long.MIN_VALUE
+    return walk.steady(midnight, midnight + 7 * NANOS_PER_DAY)
         && !holidays.anyBetween(day, day + 7);
   }
 

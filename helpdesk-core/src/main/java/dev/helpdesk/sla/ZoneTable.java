@@ -55,32 +55,41 @@ final class ZoneTable {
     return index < 0 ? firstOffset : offsetAfter[index];
   }
 
-  /** The instant (epoch nanos) of a local date-time given as nanos since 1970-01-01T00:00 local. */
-  long toInstant(long local) {
-    int index = lastAtOrBefore(localLow, local);
-    if (index < 0) {
-      return local - firstOffset;
-    }
-    if (local < localHigh[index]) {
-      boolean gap = offsetAfter[index] > offsetBefore[index];
-      return gap ? transitionAt[index] : local - offsetBefore[index];
-    }
-    return local - offsetAfter[index];
+  /** A cursor for converting ascending local times of one computation; not thread-safe. */
+  Cursor cursor() {
+    return new Cursor();
   }
 
   /**
-   * The offset valid for every local time in {@code [fromLocal, toLocal]} when no transition
-   * touches that span, else {@link Long#MIN_VALUE}.
+   * Converts local date-times (nanos since 1970-01-01T00:00 local) to instants (epoch nanos),
+   * remembering the stretch of local time with one unambiguous offset so that walking forward day
+   * by day rarely searches the table.
    */
-  long steadyOffset(long fromLocal, long toLocal) {
-    int index = lastAtOrBefore(localLow, fromLocal);
-    if (index >= 0 && fromLocal < localHigh[index]) {
-      return Long.MIN_VALUE;
+  final class Cursor {
+    private long steadyFrom = 1;
+    private long steadyTo = 0;
+    private long offset;
+
+    long toInstant(long local) {
+      if (local >= steadyFrom && local < steadyTo) {
+        return local - offset;
+      }
+      int index = lastAtOrBefore(localLow, local);
+      if (index >= 0 && local < localHigh[index]) {
+        boolean gap = offsetAfter[index] > offsetBefore[index];
+        return gap ? transitionAt[index] : local - offsetBefore[index];
+      }
+      steadyFrom = index < 0 ? Long.MIN_VALUE : localHigh[index];
+      steadyTo = index + 1 < localLow.length ? localLow[index + 1] : Long.MAX_VALUE;
+      offset = index < 0 ? firstOffset : offsetAfter[index];
+      return local - offset;
     }
-    if (index + 1 < localLow.length && localLow[index + 1] <= toLocal) {
-      return Long.MIN_VALUE;
+
+    /** Whether every local time in {@code [from, to]} has one offset, the one of {@code from}. */
+    boolean steady(long from, long to) {
+      toInstant(from);
+      return from >= steadyFrom && to < steadyTo;
     }
-    return index < 0 ? firstOffset : offsetAfter[index];
   }
 
   private static int lastAtOrBefore(long[] sorted, long value) {

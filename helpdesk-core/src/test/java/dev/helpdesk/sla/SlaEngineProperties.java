@@ -164,7 +164,7 @@ class SlaEngineProperties {
               }
               assertThat(elapsed(engine, run.state(), now)).isEqualTo(elapsedBefore);
               for (ClockExplanation clock : engine.explain(run.state(), now)) {
-                if (clock.status() != ClockStatus.RUNNING || clock.target().isEmpty()) {
+                if (clock.status() != ClockStatus.RUNNING || clock.promised().isEmpty()) {
                   continue;
                 }
                 Duration remaining = clock.remaining().orElseThrow();
@@ -222,7 +222,7 @@ class SlaEngineProperties {
   private static Map<String, Duration> elapsed(SlaEngine engine, SlaState state, Instant now) {
     Map<String, Duration> elapsed = new HashMap<>();
     for (ClockExplanation clock : engine.explain(state, now)) {
-      elapsed.put(clock.slaTarget() + "#" + clock.cycle(), clock.elapsed());
+      elapsed.put(clock.target() + "#" + clock.cycle(), clock.elapsed());
     }
     return elapsed;
   }

@@ -278,7 +278,7 @@ class SlaEngineTest {
             .status(t(hours(4)), TicketStatus.WAITING_ON_CUSTOMER);
     ClockExplanation first =
         ENGINE.explain(run.state(), t(hours(5))).stream()
-            .filter(e -> e.slaTarget() == SlaTarget.FIRST_RESPONSE)
+            .filter(e -> e.target() == SlaTarget.FIRST_RESPONSE)
             .findFirst()
             .orElseThrow();
     assertThat(first.elapsed()).isEqualTo(hours(2));
