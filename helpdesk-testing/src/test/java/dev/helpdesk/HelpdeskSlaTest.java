@@ -194,7 +194,7 @@ class HelpdeskSlaTest {
         .contains(ZonedDateTime.of(2026, 11, 30, 13, 0, 0, 0, berlin).toInstant());
     List<ClockExplanation> clocks = g.desk.explainSla(ref, TINA);
     assertThat(clocks)
-        .extracting(ClockExplanation::slaTarget)
+        .extracting(ClockExplanation::target)
         .contains(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
     assertThatThrownBy(() -> g.desk.explainSla(ref, ALICE))
         .isInstanceOf(ActionNotPermittedException.class);
