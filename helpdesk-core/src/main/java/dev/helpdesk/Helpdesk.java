@@ -42,7 +42,6 @@ import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
-import dev.helpdesk.spi.DueCursor;
 import dev.helpdesk.spi.DurableListener;
 import dev.helpdesk.spi.HelpdeskListener;
 import dev.helpdesk.spi.Notification;
@@ -51,6 +50,7 @@ import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.Plan;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
+import dev.helpdesk.spi.TimeCursor;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -768,7 +768,7 @@ public final class Helpdesk {
     int checked = 0;
     int warnings = 0;
     int breaches = 0;
-    Optional<DueCursor> after = Optional.empty();
+    Optional<TimeCursor> after = Optional.empty();
     while (true) {
       List<Ticket> page = store.due(now, after, DUE_BATCH);
       if (page.isEmpty()) {
@@ -785,7 +785,7 @@ public final class Helpdesk {
         }
       }
       Ticket last = page.get(page.size() - 1);
-      after = Optional.of(new DueCursor(last.sla().nextCheck().orElse(now), last.id()));
+      after = Optional.of(new TimeCursor(last.sla().nextCheck().orElse(now), last.id()));
     }
   }
 

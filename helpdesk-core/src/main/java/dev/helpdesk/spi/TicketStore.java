@@ -72,7 +72,13 @@ public interface TicketStore {
    * {@code now}, earliest first, strictly after the cursor when given. Must read an index: cost
    * grows with the tickets due, not with all tickets.
    */
-  List<Ticket> due(Instant now, Optional<DueCursor> after, int limit);
+  List<Ticket> due(Instant now, Optional<TimeCursor> after, int limit);
+
+  /**
+   * Tickets opened in {@code [from, to)}, oldest first (by opening, then id), strictly after the
+   * cursor when given: the input of reports over a period. Must read an index on the opening time.
+   */
+  List<Ticket> openedBetween(Instant from, Instant to, Optional<TimeCursor> after, int limit);
 
   /** Undelivered outbox messages that are not leased at {@code now}, oldest first. */
   List<OutboxMessage> pendingOutbox(Instant now, int limit);

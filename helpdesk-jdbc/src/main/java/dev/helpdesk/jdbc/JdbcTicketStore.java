@@ -17,11 +17,11 @@ import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketId;
 import dev.helpdesk.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
-import dev.helpdesk.spi.DueCursor;
 import dev.helpdesk.spi.JsonCodec;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
+import dev.helpdesk.spi.TimeCursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -291,7 +291,7 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   @Override
-  public List<Ticket> due(Instant now, Optional<DueCursor> after, int limit) {
+  public List<Ticket> due(Instant now, Optional<TimeCursor> after, int limit) {
     requireNonNull(now, "now must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);

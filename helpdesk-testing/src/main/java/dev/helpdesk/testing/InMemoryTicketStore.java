@@ -17,10 +17,10 @@ import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketId;
 import dev.helpdesk.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
-import dev.helpdesk.spi.DueCursor;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
+import dev.helpdesk.spi.TimeCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,6 +77,7 @@ public final class InMemoryTicketStore implements TicketStore {
   private final Map<String, TicketId> byMessageId = new HashMap<>();
   private final Map<DepartmentId, NavigableSet<QueueKey>> queues = new HashMap<>();
   private final NavigableSet<Due> due = new TreeSet<>();
+  private final NavigableSet<Due> byOpening = new TreeSet<>();
   private final Map<CustomerId, NavigableSet<Ticket>> byCustomer = new HashMap<>();
   private final Map<OrganizationId, NavigableSet<Ticket>> byOrganization = new HashMap<>();
   private final Map<IncidentId, Set<TicketId>> byIncident = new HashMap<>();
@@ -135,6 +136,7 @@ public final class InMemoryTicketStore implements TicketStore {
     }
     tickets.put(next.id(), next);
     byReference.put(next.reference(), next.id());
+    byOpening.add(new Due(next.openedAt(), next.id().toString()));
     index(next);
     List<ThreadEntry> thread = threads.computeIfAbsent(next.id(), k -> new ArrayList<>());
     for (ThreadEntry e : change.entries()) {
@@ -234,16 +236,33 @@ public final class InMemoryTicketStore implements TicketStore {
   }
 
   @Override
-  public synchronized List<Ticket> due(Instant now, Optional<DueCursor> after, int limit) {
+  public synchronized List<Ticket> due(Instant now, Optional<TimeCursor> after, int limit) {
     requireNonNull(now, "now must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
     NavigableSet<Due> upToNow = due.headSet(new Due(now, "\uffff"), true);
     NavigableSet<Due> page =
         after.isPresent()
-            ? upToNow.tailSet(
-                new Due(after.get().deadline(), after.get().ticket().toString()), false)
+            ? upToNow.tailSet(new Due(after.get().at(), after.get().ticket().toString()), false)
             : upToNow;
+    return page.stream()
+        .limit(limit)
+        .map(d -> tickets.get(TicketId.parse(d.ticket())))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
+  public synchronized List<Ticket> openedBetween(
+      Instant from, Instant to, Optional<TimeCursor> after, int limit) {
+    requireNonNull(from, "from must not be null");
+    requireNonNull(to, "to must not be null");
+    requireNonNull(after, "after must not be null");
+    checkLimit(limit);
+    NavigableSet<Due> period = byOpening.subSet(new Due(from, ""), true, new Due(to, ""), false);
+    NavigableSet<Due> page =
+        after.isPresent()
+            ? period.tailSet(new Due(after.get().at(), after.get().ticket().toString()), false)
+            : period;
     return page.stream()
         .limit(limit)
         .map(d -> tickets.get(TicketId.parse(d.ticket())))

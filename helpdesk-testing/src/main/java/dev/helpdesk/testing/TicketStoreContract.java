@@ -19,11 +19,11 @@ import dev.helpdesk.TicketId;
 import dev.helpdesk.TicketStatus;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.sla.SlaState;
-import dev.helpdesk.spi.DueCursor;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
+import dev.helpdesk.spi.TimeCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,12 +293,43 @@ public interface TicketStoreContract {
     Ticket last = first.get(3);
     List<Ticket> rest =
         store.due(
-            now, Optional.of(new DueCursor(last.sla().nextCheck().orElseThrow(), last.id())), 10);
+            now, Optional.of(new TimeCursor(last.sla().nextCheck().orElseThrow(), last.id())), 10);
     assertThat(rest).containsExactlyElementsOf(dueOnes.subList(4, 7));
 
     Ticket handled = Tickets.withSla(dueOnes.get(0), SlaState.NONE);
     store.commit(Tickets.update(dueOnes.get(0), handled));
     assertThat(store.due(now, Optional.empty(), 10)).hasSize(6).doesNotContain(handled);
+  }
+
+  @Test
+  default void openedBetween_pagesThroughAPeriod_oldestFirst() {
+    TicketStore store = newStore();
+    Tickets gen = tickets();
+    List<Ticket> inPeriod = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Ticket t = gen.open("c" + i, i % 2 == 0 ? "tech" : "billing", T0.plusSeconds(i / 2));
+      store.commit(Tickets.create(t));
+      inPeriod.add(t);
+    }
+    Ticket before = gen.open("early", "tech", T0.minusNanos(1000));
+    Ticket atEnd = gen.open("late", "tech", T0.plusSeconds(6));
+    store.commit(Tickets.create(before));
+    store.commit(Tickets.create(atEnd));
+    inPeriod.sort(
+        java.util.Comparator.comparing(Ticket::openedAt).thenComparing(t -> t.id().toString()));
+
+    List<Ticket> paged = new ArrayList<>();
+    Optional<TimeCursor> after = Optional.empty();
+    while (true) {
+      List<Ticket> page = store.openedBetween(T0, T0.plusSeconds(6), after, 5);
+      if (page.isEmpty()) {
+        break;
+      }
+      paged.addAll(page);
+      Ticket last = page.get(page.size() - 1);
+      after = Optional.of(new TimeCursor(last.openedAt(), last.id()));
+    }
+    assertThat(paged).containsExactlyElementsOf(inPeriod);
   }
 
   @Test
