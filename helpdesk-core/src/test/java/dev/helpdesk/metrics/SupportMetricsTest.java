@@ -96,6 +96,19 @@ class SupportMetricsTest {
   }
 
   @Test
+  void durationStats_sixSamples_p90RoundsTheRankUp() {
+    List<HistoryBuilder> tickets = new ArrayList<>();
+    for (int m = 1; m <= 6; m++) {
+      tickets.add(opened("tech", T0).agentReplies("a1", at(m)));
+    }
+
+    Figures figures = overall(SupportHours.always(), tickets.toArray(HistoryBuilder[]::new));
+
+    // rank ceil(0.9 * 6) = ceil(5.4) = 6, not the 5 that rounding would give
+    assertThat(figures.firstResponseWall()).isEqualTo(new DurationStats(6, minutes(3), minutes(6)));
+  }
+
+  @Test
   void durationStats_twoSamples_medianIsTheLower() {
     Figures figures =
         overall(
