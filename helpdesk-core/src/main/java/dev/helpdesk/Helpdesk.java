@@ -27,6 +27,9 @@ import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
 import dev.helpdesk.event.ServiceLevelEvent.SlaWarningReached;
+import dev.helpdesk.metrics.SupportMetrics;
+import dev.helpdesk.metrics.SupportReport;
+import dev.helpdesk.metrics.TicketHistory;
 import dev.helpdesk.sla.BreachAction;
 import dev.helpdesk.sla.ClockExplanation;
 import dev.helpdesk.sla.CompensationPolicy;
@@ -92,6 +95,7 @@ public final class Helpdesk {
   private static final int OUTBOX_BATCH = 100;
   private static final Duration OUTBOX_LEASE = Duration.ofMinutes(2);
   private static final int DUE_BATCH = 500;
+  private static final int REPORT_BATCH = 500;
 
   private final TicketStore store;
   private final Directory directory;
@@ -107,6 +111,7 @@ public final class Helpdesk {
   private final String node;
   private final SlaEngine sla;
   private final CompensationPolicy compensation;
+  private final SupportHours supportHours;
   private final Map<SlaTarget, Set<BreachAction>> breachActions;
 
   private Helpdesk(Builder b) {
@@ -125,6 +130,7 @@ public final class Helpdesk {
     this.sla =
         new SlaEngine(b.slaPolicies != null ? b.slaPolicies : SlaPolicies.defaults(b.supportHours));
     this.compensation = b.compensation;
+    this.supportHours = b.supportHours;
     this.breachActions = ImmutableMap.copyOf(b.breachActions);
   }
 
@@ -962,6 +968,39 @@ public final class Helpdesk {
               List.of(),
               Set.of(key));
         });
+  }
+
+  /**
+   * The support figures (R13) of the tickets opened in {@code [from, to)}: first-response and
+   * resolution times, resolution and reopen rates, SLA compliance, breaches, compensation,
+   * transfers, CSAT and NPS, overall, per department and per agent. An agent's report covers only
+   * the departments they reach; a system actor's covers all. Reads the period's tickets page by
+   * page.
+   */
+  public SupportReport report(Actor actor, Instant from, Instant to) {
+    requireNonNull(from, "from must not be null");
+    requireNonNull(to, "to must not be null");
+    checkArgument(!to.isBefore(from), "report period ends %s before it starts %s", to, from);
+    Optional<AgentProfile> agent =
+        actor instanceof Actor.System
+            ? Optional.empty()
+            : Optional.of(agentProfile(actor, "read reports"));
+    List<TicketHistory> histories = new ArrayList<>();
+    Optional<TimeCursor> after = Optional.empty();
+    while (true) {
+      List<Ticket> page = store.openedBetween(from, to, after, REPORT_BATCH);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (Ticket t : page) {
+        if (agent.map(a -> a.reaches(t.department())).orElse(true)) {
+          histories.add(new TicketHistory(t, store.events(t.id())));
+        }
+      }
+      Ticket last = page.get(page.size() - 1);
+      after = Optional.of(new TimeCursor(last.openedAt(), last.id()));
+    }
+    return SupportMetrics.report(from, to, histories, supportHours);
   }
 
   /**

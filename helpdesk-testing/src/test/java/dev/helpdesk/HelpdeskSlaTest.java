@@ -288,6 +288,36 @@ class HelpdeskSlaTest {
   }
 
   @Test
+  void report_countsThePeriodsTickets_andAnAgentSeesOnlyTheirDepartments() {
+    Instant from = f.clock.instant();
+    TicketRef tech = f.openByAlice("Down");
+    TicketRef billing =
+        desk.open(OpenTicket.byCustomer(BOB.id(), DeskFixture.BILLING, "Invoice", "Wrong amount"));
+    f.clock.advance(Duration.ofMinutes(30));
+    desk.reply(tech, TINA, "Fixed the vhost.");
+    desk.assign(tech, TINA, TINA.id());
+    desk.close(tech, ALICE);
+    desk.feedback(tech, ALICE, 5, 10, "fast");
+    f.clock.advance(Duration.ofMinutes(30));
+    Instant to = f.clock.instant();
+
+    dev.helpdesk.metrics.SupportReport all = desk.report(Actor.system("reports"), from, to);
+    assertThat(all.overall().tickets()).isEqualTo(2);
+    assertThat(all.overall().resolutionRate()).hasValue(0.5);
+    assertThat(all.overall().nps()).hasValue(100.0);
+    assertThat(all.overall().firstResponseWall().median()).contains(Duration.ofMinutes(30));
+    assertThat(all.byDepartment()).containsOnlyKeys(TECH, DeskFixture.BILLING);
+    assertThat(all.byAgent()).containsKey(TINA.id());
+
+    dev.helpdesk.metrics.SupportReport tinas = desk.report(TINA, from, to);
+    assertThat(tinas.overall().tickets()).isEqualTo(1);
+    assertThat(tinas.byDepartment()).containsOnlyKeys(TECH);
+    assertThatThrownBy(() -> desk.report(ALICE, from, to))
+        .isInstanceOf(ActionNotPermittedException.class);
+    assertThat(f.ticket(billing).status()).isEqualTo(TicketStatus.OPEN);
+  }
+
+  @Test
   void scheduler_runsChecksUntilClosed() throws Exception {
     TicketRef ref = urgentByAlice();
     f.clock.advance(Duration.ofMinutes(30));
