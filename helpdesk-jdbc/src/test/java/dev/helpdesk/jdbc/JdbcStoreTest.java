@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.helpdesk.ReplyTemplate;
 import dev.helpdesk.StoreException;
+import dev.helpdesk.spi.TicketStore;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The entry point, on embedded H2 (no server needed). */
 class JdbcStoreTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
   @Test
   void h2File_reopened_keepsDataAndMigratesNothingTwice(@TempDir Path dir) {
@@ -84,6 +87,17 @@ class JdbcStoreTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("detecting the database dialect")
         .satisfies(e -> assertThat(((StoreException) e).isTemporary()).isTrue());
+  }
+
+  @Test
+  void leaseOutbox_ownerLongerThanItsColumn_isRejectedNamingIt() {
+    TicketStore store = JdbcStore.create(TestDatabases.h2()).ticketStore();
+    String owner = "n".repeat(201);
+
+    assertThatThrownBy(() -> store.leaseOutbox("k", owner, T0, T0.plusSeconds(60)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1-200 characters")
+        .hasMessageContaining(owner);
   }
 
   private static java.util.List<String> tables(DataSource ds) {
