@@ -16,8 +16,12 @@ import java.util.Optional;
  * error code.
  */
 final class JdbcErrors {
-  /** Transaction rolled back by the database; repeating the whole transaction is safe. */
-  private static final ImmutableSet<String> ROLLED_BACK = ImmutableSet.of("40001", "40P01");
+  /**
+   * Transaction rolled back by the database; repeating the whole transaction is safe. 90131 is H2's
+   * "concurrent update" of a row another transaction changed.
+   */
+  private static final ImmutableSet<String> ROLLED_BACK =
+      ImmutableSet.of("40001", "40P01", "90131");
 
   /** Server going away or overloaded: PostgreSQL admin/crash shutdown, too many connections. */
   private static final ImmutableSet<String> UNAVAILABLE =

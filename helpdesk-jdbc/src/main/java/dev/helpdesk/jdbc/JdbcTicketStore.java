@@ -38,6 +38,7 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class JdbcTicketStore implements TicketStore {
   private static final int ERROR_MAX = 2000;
+  private static final int OWNER_MAX = 200;
 
   private static final String TICKET_COLUMNS =
       "department = :department, status = :status, in_queue = :inQueue, queue_due = :queueDue,"
@@ -336,6 +337,11 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(owner, "owner must not be null");
     requireNonNull(now, "now must not be null");
     requireNonNull(until, "until must not be null");
+    checkArgument(
+        !owner.isBlank() && owner.length() <= OWNER_MAX,
+        "lease owner must be 1-%s characters, got '%s'",
+        OWNER_MAX,
+        owner);
     checkArgument(until.isAfter(now), "lease must end after %s, got %s", now, until);
     return database.transaction(
         "leasing outbox message " + key,

@@ -26,6 +26,7 @@ class JdbcErrorsTest {
     "40001, 1213, true,  true,  false", // MariaDB deadlock
     "HY000, 1205, true,  true,  false", // MariaDB lock wait timeout
     "HYT00, 50200, true, true,  false", // H2 lock timeout
+    "90131, 90131, true, true,  false", // H2 concurrent update
     "08001, 0,    false, true,  false", // cannot connect
     "08S01, 0,    false, true,  false", // communication link failure
     "57P01, 0,    false, true,  false", // PostgreSQL admin shutdown

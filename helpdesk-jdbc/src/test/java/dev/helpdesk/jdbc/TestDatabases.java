@@ -6,6 +6,7 @@ import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,9 +49,13 @@ final class TestDatabases {
 
   private TestDatabases() {}
 
+  /**
+   * A file database, like the embedded default, so that test data does not live in the heap. It
+   * stays open for a second after its last connection closes, since Jdbi opens one per operation.
+   */
   static DataSource h2() {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:" + freshName() + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:file:" + H2Files.DIRECTORY.resolve(freshName()) + ";DB_CLOSE_DELAY=1");
     return ds;
   }
 
@@ -107,6 +112,29 @@ final class TestDatabases {
           url,
           System.getProperty("helpdesk.test." + kind + ".user", ""),
           System.getProperty("helpdesk.test." + kind + ".password", ""));
+    }
+  }
+
+  /** Holder idiom: one directory for this JVM's H2 files, deleted when the JVM exits. */
+  private static final class H2Files {
+    static final Path DIRECTORY = create();
+
+    private static Path create() {
+      try {
+        Path dir = Files.createTempDirectory("helpdesk-h2-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        return dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a directory for H2 test databases", e);
+      }
+    }
+
+    private static void delete(Path dir) {
+      try {
+        MoreFiles.deleteRecursively(dir, RecursiveDeleteOption.ALLOW_INSECURE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete H2 test databases in " + dir, e);
+      }
     }
   }
 

@@ -1,0 +1,112 @@
+package dev.helpdesk.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.helpdesk.ReplyTemplate;
+import dev.helpdesk.StoreException;
+import dev.helpdesk.spi.TicketStore;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The entry point, on embedded H2 (no server needed). */
+class JdbcStoreTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+  @Test
+  void h2File_reopened_keepsDataAndMigratesNothingTwice(@TempDir Path dir) {
+    Path file = dir.resolve("desk");
+    JdbcStore.h2File(file)
+        .ticketStore()
+        .saveTemplate(new ReplyTemplate("hi", "Hello {{customer_name}}"));
+
+    JdbcStore reopened = JdbcStore.h2File(file);
+
+    assertThat(reopened.migrate()).isEmpty();
+    assertThat(reopened.ticketStore().template("hi")).isPresent();
+    assertThat(Files.exists(dir.resolve("desk.mv.db"))).isTrue();
+  }
+
+  @Test
+  void h2InMemory_sameName_sharesOneDatabase() {
+    JdbcStore.h2InMemory("shared_desk").ticketStore().saveTemplate(new ReplyTemplate("a", "Body"));
+
+    assertThat(JdbcStore.h2InMemory("shared_desk").ticketStore().templates()).hasSize(1);
+  }
+
+  @Test
+  void h2InMemory_nameWithUrlSyntax_isRejected() {
+    assertThatThrownBy(() -> JdbcStore.h2InMemory("x;INIT=RUNSCRIPT FROM 'evil.sql'"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("x;INIT");
+  }
+
+  @Test
+  void build_autoMigrateOff_leavesTheSchemaAloneUntilMigrateIsCalled() {
+    DataSource ds = TestDatabases.h2();
+
+    JdbcStore store = JdbcStore.builder(ds).autoMigrate(false).build();
+
+    assertThat(tables(ds)).doesNotContain("TICKETS");
+    assertThat(store.migrate()).containsExactly("V1__schema.sql");
+    assertThat(tables(ds)).contains("TICKETS", "HELPDESK_SCHEMA_VERSION");
+  }
+
+  @Test
+  void build_attachmentLimit_isEnforcedByTheAttachmentStore() {
+    JdbcStore store = JdbcStore.builder(TestDatabases.h2()).attachmentLimit(3).build();
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .attachmentStore()
+                    .put("a.txt", "text/plain", new ByteArrayInputStream(new byte[4])))
+        .hasMessageContaining("size limit of 3 bytes");
+  }
+
+  @Test
+  void builder_badSettings_areRejectedNamingTheValue() {
+    assertThatThrownBy(() -> JdbcStore.builder(TestDatabases.h2()).attachmentLimit(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got 0");
+    assertThatThrownBy(() -> JdbcStore.builder(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void create_unreachableDatabase_failsWithATemporaryStoreException() {
+    org.h2.jdbcx.JdbcDataSource unreachable = new org.h2.jdbcx.JdbcDataSource();
+    unreachable.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing");
+
+    assertThatThrownBy(() -> JdbcStore.create(unreachable))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("detecting the database dialect")
+        .satisfies(e -> assertThat(((StoreException) e).isTemporary()).isTrue());
+  }
+
+  @Test
+  void leaseOutbox_ownerLongerThanItsColumn_isRejectedNamingIt() {
+    TicketStore store = JdbcStore.create(TestDatabases.h2()).ticketStore();
+    String owner = "n".repeat(201);
+
+    assertThatThrownBy(() -> store.leaseOutbox("k", owner, T0, T0.plusSeconds(60)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1-200 characters")
+        .hasMessageContaining(owner);
+  }
+
+  private static java.util.List<String> tables(DataSource ds) {
+    return Jdbi.create(ds)
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")
+                    .mapTo(String.class)
+                    .list());
+  }
+}
