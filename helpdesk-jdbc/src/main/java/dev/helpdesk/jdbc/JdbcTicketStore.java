@@ -304,9 +304,28 @@ final class JdbcTicketStore implements TicketStore {
                   .bind("now", dialect.timestamp(now))
                   .bind("limit", limit);
           after.ifPresent(
-              c ->
-                  q.bind("deadline", dialect.timestamp(c.deadline()))
-                      .bind("id", c.ticket().toString()));
+              c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
+          return tickets(q);
+        });
+  }
+
+  @Override
+  public List<Ticket> openedBetween(
+      Instant from, Instant to, Optional<TimeCursor> after, int limit) {
+    requireNonNull(from, "from must not be null");
+    requireNonNull(to, "to must not be null");
+    requireNonNull(after, "after must not be null");
+    checkLimit(limit);
+    return database.transaction(
+        "reading the tickets of a period",
+        h -> {
+          Query q =
+              h.createQuery(openedBetweenSql(after.isPresent()))
+                  .bind("from", dialect.timestamp(from))
+                  .bind("to", dialect.timestamp(to))
+                  .bind("limit", limit);
+          after.ifPresent(
+              c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
           return tickets(q);
         });
   }
@@ -493,8 +512,15 @@ final class JdbcTicketStore implements TicketStore {
   /** Tickets whose SLA check has come, earliest first. */
   static String dueSql(boolean after) {
     return "SELECT state FROM tickets WHERE sla_next_check <= :now"
-        + (after ? " AND (sla_next_check, id) > (:deadline, :id)" : "")
+        + (after ? " AND (sla_next_check, id) > (:at, :id)" : "")
         + " ORDER BY sla_next_check, id LIMIT :limit";
+  }
+
+  /** Tickets opened in [:from, :to), oldest first; the keyset is one range on the opening index. */
+  static String openedBetweenSql(boolean after) {
+    return "SELECT state FROM tickets WHERE opened_at >= :from AND opened_at < :to"
+        + (after ? " AND (opened_at, id) > (:at, :id)" : "")
+        + " ORDER BY opened_at, id LIMIT :limit";
   }
 
   /** The tickets with {@code column = :value}, newest first. */

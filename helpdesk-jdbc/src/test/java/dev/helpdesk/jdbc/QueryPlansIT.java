@@ -41,6 +41,8 @@ class QueryPlansIT {
     queries.put("queue, next page", JdbcTicketStore.queueSql(true));
     queries.put("due, first page", JdbcTicketStore.dueSql(false));
     queries.put("due, next page", JdbcTicketStore.dueSql(true));
+    queries.put("a period's tickets, first page", JdbcTicketStore.openedBetweenSql(false));
+    queries.put("a period's tickets, next page", JdbcTicketStore.openedBetweenSql(true));
     queries.put("a customer's tickets", JdbcTicketStore.newestFirstSql("customer_id"));
     queries.put("an organization's tickets", JdbcTicketStore.newestFirstSql("organization_id"));
     queries.put("an incident's tickets", JdbcTicketStore.LINKED_SQL);
@@ -96,7 +98,9 @@ class QueryPlansIT {
             .bind("openedAt", dialect.timestamp(T0))
             .bind("id", UUID.randomUUID().toString())
             .bind("now", dialect.timestamp(T0.plusSeconds(60)))
-            .bind("deadline", dialect.timestamp(T0))
+            .bind("at", dialect.timestamp(T0))
+            .bind("from", dialect.timestamp(T0.minusSeconds(3600)))
+            .bind("to", dialect.timestamp(T0))
             .bind("value", "c7")
             .bind("incident", UUID.randomUUID().toString())
             .bind("messageId", "<m7@example>")
