@@ -125,7 +125,10 @@ class QueryPlansIT {
             Tickets.withSla(
                 t,
                 new SlaState(
-                    Optional.of(T0.plusSeconds(3600 + i)), Optional.of(T0.plusSeconds(i))));
+                    Optional.of(T0.plusSeconds(3600 + i)),
+                    Optional.of(T0.plusSeconds(i)),
+                    Optional.empty(),
+                    List.of()));
       }
       ThreadEntry entry = gen.message(t, "message " + i, Optional.of("<m" + i + "@example>"));
       OutboxMessage mail =
