@@ -52,7 +52,7 @@ class DemoTest {
   void demo_printsTheThreadAndTheRefusedStaffClose() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Demo.run(
-        JdbcStore.h2InMemory("demo-test").ticketStore(),
+        JdbcStore.h2InMemory("demo_test").ticketStore(),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out)
