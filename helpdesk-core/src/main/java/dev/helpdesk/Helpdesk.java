@@ -92,23 +92,21 @@ public final class Helpdesk {
 
   private static final int COMMIT_ATTEMPTS = 8;
   private static final int MERGE_CHAIN_MAX = 32;
-  private static final int OUTBOX_BATCH = 100;
   private static final Duration OUTBOX_LEASE = Duration.ofMinutes(2);
   private static final int DUE_BATCH = 500;
   private static final int REPORT_BATCH = 500;
 
   private final TicketStore store;
   private final Directory directory;
-  private final Notifier notifier;
   private final Optional<AttachmentStore> attachments;
   private final List<HelpdeskListener> listeners;
-  private final List<DurableListener> durableListeners;
   private final Clock clock;
   private final RandomGenerator random;
   private final Duration reopenWindow;
   private final Map<Category, CategoryDefault> categories;
   private final Notifications notifications;
-  private final String node;
+  private final Authorization auth;
+  private final OutboxCourier courier;
   private final SlaEngine sla;
   private final CompensationPolicy compensation;
   private final SupportHours supportHours;
@@ -117,16 +115,22 @@ public final class Helpdesk {
   private Helpdesk(Builder b) {
     this.store = b.store;
     this.directory = b.directory;
-    this.notifier = b.notifier;
     this.attachments = Optional.ofNullable(b.attachments);
     this.listeners = ImmutableList.copyOf(b.listeners);
-    this.durableListeners = ImmutableList.copyOf(b.durableListeners);
     this.clock = b.clock;
     this.random = b.random;
     this.reopenWindow = b.reopenWindow;
     this.categories = ImmutableMap.copyOf(b.categories);
     this.notifications = new Notifications(directory);
-    this.node = "node-" + UUID.randomUUID();
+    this.auth = new Authorization(directory);
+    this.courier =
+        new OutboxCourier(
+            store,
+            b.notifier,
+            ImmutableList.copyOf(b.durableListeners),
+            this::now,
+            "node-" + UUID.randomUUID(),
+            OUTBOX_LEASE);
     this.sla =
         new SlaEngine(b.slaPolicies != null ? b.slaPolicies : SlaPolicies.defaults(b.supportHours));
     this.compensation = b.compensation;
@@ -168,7 +172,7 @@ public final class Helpdesk {
             .priority()
             .or(() -> byCategory.map(CategoryDefault::priority))
             .orElse(Priority.NORMAL);
-    authorizeOpen(actor, requester, department);
+    auth.open(actor, requester, department);
     customer.ifPresent(c -> requireEntitled(c, command.channel()));
     return openTicket(command, actor, requester, customer, department, priority, Optional.empty());
   }
@@ -262,7 +266,7 @@ public final class Helpdesk {
     if (action == Action.CUSTOMER_MESSAGE
         && target.status() == TicketStatus.CLOSED
         && !withinReopenWindow(target)) {
-      authorize(target, actor, action);
+      auth.command(target, actor, action);
       return followUp(target, command);
     }
     Ticket landed =
@@ -316,7 +320,7 @@ public final class Helpdesk {
             .orElseThrow(
                 () -> new IllegalArgumentException("unknown template '" + templateName + "'"));
     Ticket t = load(ticket);
-    access(t, actor, "reply to");
+    auth.see(t, actor, "reply to");
     Map<String, String> values = new HashMap<>();
     values.put("customer_name", notifications.requester(t).name());
     values.put("ticket_reference", t.reference().value());
@@ -356,7 +360,7 @@ public final class Helpdesk {
         actor,
         Action.CLOSE,
         (t, next, now) -> {
-          requireRequester(t, actor, Action.CLOSE);
+          auth.requester(t, actor, Action.CLOSE);
           TicketClosed event = new TicketClosed(t.id(), t.version() + 1, actor, now, t.status());
           return new Step(
               event, List.of(), List.of(notifications.feedbackRequest(t, event.version(), now)));
@@ -370,7 +374,7 @@ public final class Helpdesk {
         actor,
         Action.REOPEN,
         (t, next, now) -> {
-          requireRequester(t, actor, Action.REOPEN);
+          auth.requester(t, actor, Action.REOPEN);
           if (t.status() == TicketStatus.CLOSED && !withinReopenWindow(t)) {
             throw new IllegalTransitionException(
                 t.reference(),
@@ -413,7 +417,7 @@ public final class Helpdesk {
   public void merge(TicketRef duplicate, Actor actor, TicketRef original) {
     requireNonNull(original, "original must not be null");
     Ticket survivor = load(original);
-    access(survivor, actor, "merge into");
+    auth.see(survivor, actor, "merge into");
     execute(
         duplicate,
         actor,
@@ -575,7 +579,7 @@ public final class Helpdesk {
 
   /** Opens an incident that tickets can be linked to (R20). */
   public IncidentId openIncident(Actor actor, String title) {
-    agentProfile(actor, "open an incident");
+    auth.agent(actor, "open an incident");
     Incident incident =
         new Incident(
             new IncidentId(new UUID(random.nextLong(), random.nextLong())),
@@ -660,7 +664,7 @@ public final class Helpdesk {
     List<Ticket> live = new ArrayList<>();
     for (Ticket t : store.linkedTo(incident)) {
       if (!t.status().isFinal()) {
-        access(t, actor, "update");
+        auth.see(t, actor, "update");
         live.add(t);
       }
     }
@@ -672,13 +676,13 @@ public final class Helpdesk {
   /** Stores a reply template (staff only); its placeholders were checked when it was created. */
   public void saveTemplate(Actor actor, ReplyTemplate template) {
     requireNonNull(template, "template must not be null");
-    agentProfile(actor, "save templates");
+    auth.agent(actor, "save templates");
     store.saveTemplate(template);
   }
 
   /** Every stored reply template, by name (staff only). */
   public List<ReplyTemplate> templates(Actor actor) {
-    agentProfile(actor, "read templates");
+    auth.agent(actor, "read templates");
     return store.templates();
   }
 
@@ -687,7 +691,7 @@ public final class Helpdesk {
   /** A ticket and its thread as the actor may see it (R4): customers never see internal notes. */
   public TicketView view(TicketRef ticket, Actor actor) {
     Ticket t = load(ticket);
-    access(t, actor, "view");
+    auth.see(t, actor, "view");
     List<ThreadEntry> thread = store.thread(t.id());
     if (actor instanceof Actor.Customer) {
       thread = thread.stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList();
@@ -702,7 +706,7 @@ public final class Helpdesk {
       throw new ActionNotPermittedException(
           actor, "read the history of", ticket.value(), "staff only");
     }
-    access(t, actor, "read the history of");
+    auth.see(t, actor, "read the history of");
     return store.events(t.id());
   }
 
@@ -716,7 +720,7 @@ public final class Helpdesk {
     requireNonNull(after, "after must not be null");
     Checks.pageSize(limit);
     if (actor instanceof Actor.Agent) {
-      AgentProfile agent = agentProfile(actor, "read the queue of " + department);
+      AgentProfile agent = auth.agent(actor, "read the queue of " + department);
       if (!agent.reaches(department)) {
         throw new ActionNotPermittedException(
             actor, "read the queue of", department.value(), "not their department");
@@ -735,7 +739,7 @@ public final class Helpdesk {
   public List<Ticket> ticketsOf(Actor.Customer actor, int limit) {
     requireNonNull(actor, "actor must not be null");
     Checks.pageSize(limit);
-    CustomerProfile profile = customerProfile(actor, "list tickets");
+    CustomerProfile profile = auth.customer(actor, "list tickets");
     if (profile.seesOrganizationTickets() && profile.organization().isPresent()) {
       return store.ticketsOfOrganization(profile.organization().get(), limit);
     }
@@ -952,7 +956,7 @@ public final class Helpdesk {
         actor,
         Action.FEEDBACK,
         (t, next, now) -> {
-          requireRequester(t, actor, Action.FEEDBACK);
+          auth.requester(t, actor, Action.FEEDBACK);
           Instant closedAt = t.closedAt().orElseThrow();
           String key = "feedback:" + t.id() + ":" + closedAt;
           checkState(
@@ -984,7 +988,7 @@ public final class Helpdesk {
     Optional<AgentProfile> agent =
         actor instanceof Actor.System
             ? Optional.empty()
-            : Optional.of(agentProfile(actor, "read reports"));
+            : Optional.of(auth.agent(actor, "read reports"));
     List<TicketHistory> histories = new ArrayList<>();
     Optional<TimeCursor> after = Optional.empty();
     while (true) {
@@ -1012,7 +1016,7 @@ public final class Helpdesk {
       throw new ActionNotPermittedException(
           actor, "read the SLA clocks of", ticket.value(), "staff only");
     }
-    access(t, actor, "read the SLA clocks of");
+    auth.see(t, actor, "read the SLA clocks of");
     return sla.explain(t.sla(), now());
   }
 
@@ -1072,43 +1076,13 @@ public final class Helpdesk {
   /**
    * Delivers pending outbox messages (notifications and durable events) until none is left: each
    * leased to this desk first, so several nodes never deliver the same one at once. A failed
-   * delivery is retried later with back-off. Call it from a scheduler of the host.
+   * delivery is offered again two minutes later. Call it from a scheduler of the host, or use
+   * {@link #startScheduler}.
    *
    * @return how many messages were delivered
    */
   public int deliverOutbox() {
-    int delivered = 0;
-    while (true) {
-      Instant now = now();
-      List<OutboxMessage> page = store.pendingOutbox(now, OUTBOX_BATCH);
-      if (page.isEmpty()) {
-        return delivered;
-      }
-      for (OutboxMessage m : page) {
-        if (!store.leaseOutbox(m.key(), node, now, now.plus(OUTBOX_LEASE))) {
-          continue;
-        }
-        try {
-          deliver(m);
-          store.outboxDelivered(m.key(), now());
-          delivered++;
-        } catch (Exception e) {
-          log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
-          store.outboxFailed(m.key(), String.valueOf(e), now().plus(OUTBOX_LEASE));
-        }
-      }
-    }
-  }
-
-  private void deliver(OutboxMessage m) throws Exception {
-    if (m.payload() instanceof Notification n) {
-      notifier.send(m.key(), n);
-    } else {
-      HelpdeskEvent event = ((OutboxMessage.DurableEvent) m.payload()).event();
-      for (DurableListener l : durableListeners) {
-        l.onDurableEvent(m.key(), event);
-      }
-    }
+    return courier.deliverAll();
   }
 
   // ---------------------------------------------------------------- the command pipeline
@@ -1146,7 +1120,7 @@ public final class Helpdesk {
     requireNonNull(actor, "actor must not be null");
     for (int attempt = 1; ; attempt++) {
       Ticket current = load(ref);
-      authorize(current, actor, action);
+      auth.command(current, actor, action);
       TicketStatus next =
           Lifecycle.next(action, current.status())
               .orElseThrow(
@@ -1196,82 +1170,6 @@ public final class Helpdesk {
         log.error("listener {} failed on {}; the desk goes on", l, event, e);
       }
     }
-  }
-
-  // ---------------------------------------------------------------- authorization
-
-  private void authorize(Ticket t, Actor actor, Action action) {
-    if (!Lifecycle.allows(action, actor)) {
-      throw new ActionNotPermittedException(
-          actor, action.verb, t.reference().value(), "only " + action.allowed + " may");
-    }
-    access(t, actor, action.verb);
-  }
-
-  /** Whether the actor may see the ticket at all: own or organization's, or the department's. */
-  private void access(Ticket t, Actor actor, String verb) {
-    requireNonNull(actor, "actor must not be null");
-    if (actor instanceof Actor.Customer c) {
-      CustomerProfile profile = customerProfile(c, verb + " " + t.reference());
-      boolean own = t.customer().filter(c.id()::equals).isPresent();
-      boolean organization =
-          profile.seesOrganizationTickets()
-              && profile.organization().isPresent()
-              && profile.organization().equals(t.organization());
-      if (!own && !organization) {
-        throw new ActionNotPermittedException(
-            actor, verb, t.reference().value(), "not their ticket");
-      }
-    } else if (actor instanceof Actor.Agent) {
-      AgentProfile agent = agentProfile(actor, verb + " " + t.reference());
-      if (!agent.reaches(t.department())) {
-        throw new ActionNotPermittedException(
-            actor, verb, t.reference().value(), "department " + t.department() + " is not theirs");
-      }
-    }
-  }
-
-  private void authorizeOpen(Actor actor, Requester requester, DepartmentId department) {
-    if (actor instanceof Actor.Customer c) {
-      customerProfile(c, "open a ticket");
-      if (!requester.equals(new Requester.Known(c.id()))) {
-        throw new ActionNotPermittedException(
-            actor, "open", "for " + requester, "customers open tickets for themselves");
-      }
-    } else if (actor instanceof Actor.Agent) {
-      if (!agentProfile(actor, "open a ticket").reaches(department)) {
-        throw new ActionNotPermittedException(
-            actor, "open", "in " + department, "not their department");
-      }
-    }
-  }
-
-  private void requireRequester(Ticket t, Actor actor, Action action) {
-    boolean requester =
-        actor instanceof Actor.Customer c && t.customer().filter(c.id()::equals).isPresent();
-    if (!requester) {
-      throw new ActionNotPermittedException(
-          actor,
-          action.verb,
-          t.reference().value(),
-          "only the customer who asked decides it is solved");
-    }
-  }
-
-  private CustomerProfile customerProfile(Actor.Customer c, String action) {
-    return directory
-        .customer(c.id())
-        .orElseThrow(() -> new ActionNotPermittedException(c, action, "-", "unknown customer"));
-  }
-
-  private AgentProfile agentProfile(Actor actor, String action) {
-    requireNonNull(actor, "actor must not be null");
-    if (!(actor instanceof Actor.Agent a)) {
-      throw new ActionNotPermittedException(actor, action, "-", "staff only");
-    }
-    return directory
-        .agent(a.id())
-        .orElseThrow(() -> new ActionNotPermittedException(actor, action, "-", "unknown agent"));
   }
 
   // ---------------------------------------------------------------- helpers
