@@ -25,8 +25,6 @@ import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
 import dev.helpdesk.event.ServiceLevelEvent;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
-import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
-import dev.helpdesk.event.ServiceLevelEvent.SlaWarningReached;
 import dev.helpdesk.metrics.SupportMetrics;
 import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.metrics.TicketHistory;
@@ -43,7 +41,6 @@ import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.CustomerProfile;
-import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.DurableListener;
 import dev.helpdesk.spi.HelpdeskListener;
@@ -109,8 +106,8 @@ public final class Helpdesk {
   private final OutboxCourier courier;
   private final SlaEngine sla;
   private final CompensationPolicy compensation;
+  private final BreachConsequences breaches;
   private final SupportHours supportHours;
-  private final Map<SlaTarget, Set<BreachAction>> breachActions;
 
   private Helpdesk(Builder b) {
     this.store = b.store;
@@ -123,6 +120,13 @@ public final class Helpdesk {
     this.categories = ImmutableMap.copyOf(b.categories);
     this.notifications = new Notifications(directory);
     this.auth = new Authorization(directory);
+    this.breaches =
+        new BreachConsequences(
+            directory,
+            notifications,
+            b.compensation,
+            ImmutableMap.copyOf(b.breachActions),
+            this::planOf);
     this.courier =
         new OutboxCourier(
             store,
@@ -135,7 +139,6 @@ public final class Helpdesk {
         new SlaEngine(b.slaPolicies != null ? b.slaPolicies : SlaPolicies.defaults(b.supportHours));
     this.compensation = b.compensation;
     this.supportHours = b.supportHours;
-    this.breachActions = ImmutableMap.copyOf(b.breachActions);
   }
 
   /** Starts configuring a desk; {@link Builder#build()} names any missing port. */
@@ -813,7 +816,7 @@ public final class Helpdesk {
       Ticket current = found.get();
       SlaDue due = dues.get(0);
       try {
-        commit(current, consequences(current, due, now), sla.handled(current.sla(), due));
+        commit(current, breaches.consequences(current, due, now), sla.handled(current.sla(), due));
         handled.add(due);
       } catch (ConcurrentUpdateException e) {
         // Another node recorded it, or the ticket moved on: look again at the fresh state.
@@ -821,76 +824,6 @@ public final class Helpdesk {
       }
     }
     return handled;
-  }
-
-  /** The events and messages one warning or breach brings. */
-  private Step consequences(Ticket t, SlaDue due, Instant now) {
-    Actor actor = Actor.system("sla");
-    String key = SlaEngine.onceKey(t.id(), due);
-    List<HelpdeskEvent> events = new ArrayList<>();
-    List<OutboxMessage> outbox = new ArrayList<>();
-    long version = t.version();
-    Optional<Department> department = directory.department(t.department());
-    Optional<AgentProfile> lead = department.flatMap(Department::lead).flatMap(directory::agent);
-    if (due.kind() == SlaDue.Kind.WARNING) {
-      events.add(
-          new SlaWarningReached(
-              t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
-      Optional<AgentProfile> watcher = t.assignee().flatMap(directory::agent).or(() -> lead);
-      watcher.ifPresent(
-          w ->
-              outbox.add(
-                  notifications.staffAlert(
-                      t,
-                      w,
-                      "SLA warning: " + due.target() + " due at " + due.deadline(),
-                      key,
-                      now)));
-      return new Step(events, List.of(), outbox, Set.of(key));
-    }
-    events.add(
-        new SlaBreached(t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
-    Optional<Compensation> credit =
-        planOf(t).flatMap(directory::plan).flatMap(p -> compensation.forBreach(due.target(), p));
-    if (credit.isPresent() && t.customer().isPresent()) {
-      CompensationOwed owed =
-          new CompensationOwed(
-              t.id(),
-              ++version,
-              actor,
-              now,
-              t.customer().get(),
-              credit.get().amountMinor(),
-              credit.get().currency(),
-              credit.get().reason(),
-              "compensation:" + key);
-      events.add(owed);
-      outbox.add(
-          new OutboxMessage(
-              owed.idempotencyKey(), t.id(), now, new OutboxMessage.DurableEvent(owed)));
-    }
-    Set<BreachAction> actions = breachActions.getOrDefault(due.target(), Set.of());
-    String reason = "SLA breach: " + due.target() + " was due at " + due.deadline();
-    if (actions.contains(BreachAction.RAISE_TIER)
-        && t.tier().level() < Tier.MAX_LEVEL
-        && !t.status().isFinal()) {
-      events.add(
-          new TicketEscalated(
-              t.id(), ++version, actor, now, t.tier(), t.tier().next(), reason, t.assignee()));
-    }
-    if (actions.contains(BreachAction.REASSIGN_TO_LEAD)
-        && lead.isPresent()
-        && !t.status().isFinal()) {
-      Optional<AgentId> assigneeNow =
-          actions.contains(BreachAction.RAISE_TIER) ? Optional.empty() : t.assignee();
-      events.add(
-          new TicketAssigned(
-              t.id(), ++version, actor, now, assigneeNow, Optional.of(lead.get().id())));
-    }
-    if (actions.contains(BreachAction.NOTIFY_LEAD) && lead.isPresent()) {
-      outbox.add(notifications.staffAlert(t, lead.get(), reason, key, now));
-    }
-    return new Step(events, List.of(), outbox, Set.of(key));
   }
 
   /**
@@ -1086,24 +1019,6 @@ public final class Helpdesk {
   }
 
   // ---------------------------------------------------------------- the command pipeline
-
-  /**
-   * What a command decided: its event (a command has one; an SLA check may add compensation and
-   * escalation), the entries it appends, the messages it owes and its once-only keys.
-   */
-  private record Step(
-      List<HelpdeskEvent> events,
-      List<ThreadEntry> entries,
-      List<OutboxMessage> outbox,
-      Set<String> onceKeys) {
-    Step(HelpdeskEvent event, List<ThreadEntry> entries, List<OutboxMessage> outbox) {
-      this(List.of(event), entries, outbox, Set.of());
-    }
-
-    static Step of(HelpdeskEvent event) {
-      return new Step(event, List.of(), List.of());
-    }
-  }
 
   /** Decides a command's step from the current ticket, the table's next state and the time. */
   @FunctionalInterface
