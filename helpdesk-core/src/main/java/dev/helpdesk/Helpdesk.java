@@ -257,6 +257,31 @@ public final class Helpdesk {
    * @return the ticket the message landed in
    */
   public TicketRef post(PostMessage command) {
+    return post(command, Notification.Kind.STAFF_REPLY);
+  }
+
+  /**
+   * Keeps the transcript of a live chat that ended with the ticket, as one public chat message, and
+   * mails it to the customer (R12). Staff or the chat integration record it.
+   *
+   * @return the ticket the transcript landed in
+   */
+  public TicketRef recordChatTranscript(TicketRef ticket, Actor actor, String transcript) {
+    requireNonNull(actor, "actor must not be null");
+    if (actor instanceof Actor.Customer) {
+      throw new ActionNotPermittedException(
+          actor,
+          "record a chat transcript on",
+          String.valueOf(ticket),
+          "staff or the chat system only");
+    }
+    return post(
+        PostMessage.reply(ticket, actor, transcript).withChannel(Channel.CHAT),
+        Notification.Kind.CHAT_TRANSCRIPT);
+  }
+
+  /** Posts a message; a public staff message is mailed to the customer as {@code staffNotice}. */
+  private TicketRef post(PostMessage command, Notification.Kind staffNotice) {
     requireNonNull(command, "command must not be null");
     requireAttachmentStoreFor(command.attachments());
     Actor actor = command.actor();
@@ -297,7 +322,7 @@ public final class Helpdesk {
                       next);
               List<OutboxMessage> outbox =
                   action == Action.STAFF_MESSAGE
-                      ? notifications.toCustomer(Notification.Kind.STAFF_REPLY, t, entry, now)
+                      ? notifications.toCustomer(staffNotice, t, entry, now)
                       : List.of();
               return new Step(event, List.of(entry), outbox);
             });
@@ -634,7 +659,8 @@ public final class Helpdesk {
     List<Ticket> live = liveTicketsOf(incident, actor);
     List<TicketRef> updated = new ArrayList<>();
     for (Ticket t : live) {
-      updated.add(post(PostMessage.reply(t.reference(), actor, body)));
+      updated.add(
+          post(PostMessage.reply(t.reference(), actor, body), Notification.Kind.INCIDENT_UPDATE));
     }
     return ImmutableList.copyOf(updated);
   }
