@@ -25,6 +25,8 @@ import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
 import dev.helpdesk.event.ServiceLevelEvent;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
+import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
+import dev.helpdesk.event.ServiceLevelEvent.SlaWarningReached;
 import dev.helpdesk.metrics.SupportMetrics;
 import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.metrics.TicketHistory;
@@ -223,8 +225,7 @@ public final class Helpdesk {
               command.customFields(),
               first.id(),
               previous);
-      Ticket ticket = TicketEvolution.opened(event);
-      ticket = ticket.withSla(sla.onEvent(SlaState.NONE, ticket, event, planOf(ticket)));
+      Ticket ticket = opened(event, planOf(requester));
       TicketChange change =
           new TicketChange(
               ticket,
@@ -842,7 +843,7 @@ public final class Helpdesk {
       Ticket current = found.get();
       SlaDue due = dues.get(0);
       try {
-        commit(current, breaches.consequences(current, due, now), sla.handled(current.sla(), due));
+        commit(current, breaches.consequences(current, due, now));
         handled.add(due);
       } catch (ConcurrentUpdateException e) {
         // Another node recorded it, or the ticket moved on: look again at the fresh state.
@@ -1009,8 +1010,58 @@ public final class Helpdesk {
     return executor::shutdownNow;
   }
 
+  /**
+   * The ticket after one event, SLA clocks included: the one definition both commands and {@link
+   * #replay} use, so a ticket rebuilt from its events equals the stored one (R11).
+   */
+  private Ticket evolve(Ticket before, HelpdeskEvent event, Optional<PlanId> plan) {
+    Ticket after = TicketEvolution.apply(before, event);
+    if (event instanceof SlaBreached b) {
+      return after.withSla(
+          sla.handled(
+              after.sla(),
+              new SlaDue(b.target(), b.cycle(), SlaDue.Kind.BREACH, b.deadline(), b.deadline())));
+    }
+    if (event instanceof SlaWarningReached w) {
+      return after.withSla(
+          sla.handled(
+              after.sla(),
+              new SlaDue(w.target(), w.cycle(), SlaDue.Kind.WARNING, w.at(), w.deadline())));
+    }
+    if (event instanceof ServiceLevelEvent) {
+      return after;
+    }
+    return after.withSla(sla.onEvent(after.sla(), after, event, plan));
+  }
+
+  private Ticket opened(TicketOpened event, Optional<PlanId> plan) {
+    Ticket ticket = TicketEvolution.opened(event);
+    return ticket.withSla(sla.onEvent(SlaState.NONE, ticket, event, plan));
+  }
+
+  /**
+   * Rebuilds a ticket from its events alone, SLA clocks included (with the requester's plan as the
+   * directory tells it now): the paper trail is the ticket (R11). Staff only.
+   */
+  public Ticket replay(TicketRef ticket, Actor actor) {
+    List<HelpdeskEvent> events = history(ticket, actor);
+    Ticket t = load(ticket);
+    Optional<PlanId> plan = planOf(t);
+    Ticket rebuilt = opened((TicketOpened) events.get(0), plan);
+    for (HelpdeskEvent e : events.subList(1, events.size())) {
+      rebuilt = evolve(rebuilt, e, plan);
+    }
+    return rebuilt;
+  }
+
+  private Optional<PlanId> planOf(Requester requester) {
+    return requester instanceof Requester.Known k
+        ? directory.customer(k.customer()).map(CustomerProfile::plan)
+        : Optional.empty();
+  }
+
   private Optional<PlanId> planOf(Ticket t) {
-    return t.customer().flatMap(directory::customer).map(CustomerProfile::plan);
+    return planOf(t.requester());
   }
 
   private void requireEntitled(CustomerProfile customer, Channel channel) {
@@ -1068,7 +1119,7 @@ public final class Helpdesk {
                   () -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
       Step step = decision.decide(current, next, now());
       try {
-        return commit(current, step, current.sla());
+        return commit(current, step);
       } catch (ConcurrentUpdateException e) {
         if (attempt >= COMMIT_ATTEMPTS) {
           throw e;
@@ -1079,17 +1130,14 @@ public final class Helpdesk {
   }
 
   /**
-   * Applies the step's events to the ticket, following each with its SLA clocks, commits it all
-   * atomically and tells the listeners. {@code clocks} is the SLA state to start from.
+   * Applies the step's events to the ticket with {@link #evolve}, commits it all atomically and
+   * tells the listeners.
    */
-  private Ticket commit(Ticket current, Step step, SlaState clocks) {
-    Ticket after = current.withSla(clocks);
+  private Ticket commit(Ticket current, Step step) {
+    Ticket after = current;
     Optional<PlanId> plan = planOf(current);
     for (HelpdeskEvent event : step.events()) {
-      after = TicketEvolution.apply(after, event);
-      if (!(event instanceof ServiceLevelEvent)) {
-        after = after.withSla(sla.onEvent(after.sla(), after, event, plan));
-      }
+      after = evolve(after, event, plan);
     }
     store.commit(
         new TicketChange(
