@@ -18,10 +18,12 @@ import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.OutboxMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -50,13 +52,37 @@ final class BreachConsequences {
     this.planOf = planOf;
   }
 
-  /** The events and messages one warning or breach of ticket {@code t} brings. */
-  Step consequences(Ticket t, SlaDue due, Instant now) {
-    Actor actor = Actor.system("sla");
-    String key = SlaEngine.onceKey(t.id(), due);
+  /**
+   * The events and messages the due warnings and breaches of ticket {@code t} bring, all in one
+   * step (one commit), each with its once-key. Each due sees the ticket as the earlier ones left it
+   * ({@code evolve}), so a second escalation starts from the tier the first one reached.
+   */
+  Step consequences(
+      Ticket t, List<SlaDue> dues, Instant now, BiFunction<Ticket, HelpdeskEvent, Ticket> evolve) {
     List<HelpdeskEvent> events = new ArrayList<>();
     List<OutboxMessage> outbox = new ArrayList<>();
-    long version = t.version();
+    Set<String> keys = new LinkedHashSet<>();
+    Ticket current = t;
+    for (SlaDue due : dues) {
+      int first = events.size();
+      keys.add(add(current, due, now, current.version(), events, outbox));
+      for (HelpdeskEvent e : events.subList(first, events.size())) {
+        current = evolve.apply(current, e);
+      }
+    }
+    return new Step(events, List.of(), outbox, keys);
+  }
+
+  /** Appends what one due brings after {@code version}; returns its once-key. */
+  private String add(
+      Ticket t,
+      SlaDue due,
+      Instant now,
+      long version,
+      List<HelpdeskEvent> events,
+      List<OutboxMessage> outbox) {
+    Actor actor = Actor.system("sla");
+    String key = SlaEngine.onceKey(t.id(), due);
     Optional<Department> department = directory.department(t.department());
     Optional<AgentProfile> lead = department.flatMap(Department::lead).flatMap(directory::agent);
     if (due.kind() == SlaDue.Kind.WARNING) {
@@ -73,7 +99,7 @@ final class BreachConsequences {
                       "SLA warning: " + due.target() + " due at " + due.deadline(),
                       key,
                       now)));
-      return new Step(events, List.of(), outbox, Set.of(key));
+      return key;
     }
     events.add(
         new SlaBreached(t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
@@ -120,6 +146,6 @@ final class BreachConsequences {
     if (actions.contains(BreachAction.NOTIFY_LEAD) && lead.isPresent()) {
       outbox.add(notifications.staffAlert(t, lead.get(), reason, key, now));
     }
-    return new Step(events, List.of(), outbox, Set.of(key));
+    return key;
   }
 }

@@ -816,7 +816,7 @@ public final class Helpdesk {
       }
       for (Ticket t : page) {
         checked++;
-        for (SlaDue due : handleDue(t.id(), now)) {
+        for (SlaDue due : handleDue(t, now)) {
           if (due.kind() == SlaDue.Kind.BREACH) {
             breaches++;
           } else {
@@ -830,27 +830,27 @@ public final class Helpdesk {
   }
 
   /**
-   * Handles the ticket's due warnings and breaches one commit each; returns those this node did.
+   * Records all of a ticket's due warnings and breaches in one commit, starting from the state the
+   * due page returned; after a lost race it looks at the fresh state again (another node may have
+   * recorded them). Returns what this node recorded.
    */
-  private List<SlaDue> handleDue(TicketId id, Instant now) {
-    List<SlaDue> handled = new ArrayList<>();
-    for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; ) {
-      Optional<Ticket> found = store.find(id);
-      List<SlaDue> dues = found.map(t -> sla.due(t.sla(), now)).orElse(List.of());
+  private List<SlaDue> handleDue(Ticket fromPage, Instant now) {
+    Optional<Ticket> current = Optional.of(fromPage);
+    for (int attempt = 1; attempt <= COMMIT_ATTEMPTS && current.isPresent(); attempt++) {
+      Ticket t = current.get();
+      List<SlaDue> dues = sla.due(t.sla(), now);
       if (dues.isEmpty()) {
-        return handled;
+        return List.of();
       }
-      Ticket current = found.get();
-      SlaDue due = dues.get(0);
       try {
-        commit(current, breaches.consequences(current, due, now));
-        handled.add(due);
+        Optional<PlanId> plan = planOf(t);
+        commit(t, breaches.consequences(t, dues, now, (before, e) -> evolve(before, e, plan)));
+        return dues;
       } catch (ConcurrentUpdateException e) {
-        // Another node recorded it, or the ticket moved on: look again at the fresh state.
-        attempt++;
+        current = store.find(t.id());
       }
     }
-    return handled;
+    return List.of();
   }
 
   /**

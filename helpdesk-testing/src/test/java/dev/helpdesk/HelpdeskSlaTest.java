@@ -144,6 +144,28 @@ class HelpdeskSlaTest {
   }
 
   @Test
+  void twoBreachesInOneCheck_areOneCommit_andTheSecondEscalationStartsWhereTheFirstEnded() {
+    DeskFixture g =
+        new DeskFixture(
+            Helpdesk.builder()
+                .onBreach(SlaTarget.FIRST_RESPONSE, BreachAction.RAISE_TIER)
+                .onBreach(SlaTarget.RESOLUTION, BreachAction.RAISE_TIER));
+    TicketRef ref =
+        g.desk.open(
+            OpenTicket.byCustomer(ALICE.id(), TECH, "Down", "x").withPriority(Priority.URGENT));
+    g.clock.advance(Duration.ofHours(5));
+    assertThat(g.desk.runDueSlaChecks().breaches()).isEqualTo(2);
+    List<TicketEscalated> escalations =
+        g.store.events(g.ticket(ref).id()).stream()
+            .filter(TicketEscalated.class::isInstance)
+            .map(TicketEscalated.class::cast)
+            .toList();
+    assertThat(escalations).extracting(TicketEscalated::from).containsExactly(Tier.L1, Tier.of(2));
+    assertThat(g.ticket(ref).tier()).isEqualTo(Tier.of(3));
+    assertThat(g.desk.replay(ref, Actor.system("audit"))).isEqualTo(g.ticket(ref));
+  }
+
+  @Test
   void staffReplyInTime_meetsFirstResponse_andWaitingPausesTheClocks() {
     TicketRef ref = urgentByAlice();
     f.clock.advance(Duration.ofMinutes(5));
