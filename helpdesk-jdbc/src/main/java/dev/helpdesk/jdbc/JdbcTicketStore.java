@@ -7,11 +7,13 @@ import com.google.common.collect.ImmutableList;
 import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.CustomerId;
 import dev.helpdesk.DepartmentId;
+import dev.helpdesk.HelpdeskException;
 import dev.helpdesk.Incident;
 import dev.helpdesk.IncidentId;
 import dev.helpdesk.OrganizationId;
 import dev.helpdesk.QueueKey;
 import dev.helpdesk.ReplyTemplate;
+import dev.helpdesk.StoreException;
 import dev.helpdesk.ThreadEntry;
 import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketId;
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link JsonCodec}),
@@ -37,6 +41,7 @@ import org.jdbi.v3.core.statement.Update;
  * rules rest on unique keys, so several nodes can share the database without row locks.
  */
 final class JdbcTicketStore implements TicketStore {
+  private static final Logger log = LoggerFactory.getLogger(JdbcTicketStore.class);
   private static final int ERROR_MAX = 2000;
   private static final int OWNER_MAX = 200;
 
@@ -96,6 +101,15 @@ final class JdbcTicketStore implements TicketStore {
                 .findFirst());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When the connection breaks during the transaction, the commit may or may not have landed.
+   * This looks on a fresh connection: if the ticket row holds this change's state, or the event
+   * table holds this change's last event, the change landed and the call returns normally;
+   * otherwise it throws a temporary {@link StoreException}, and repeating the change can only store
+   * it once, since its version, keys and entry ids are unique.
+   */
   @Override
   public void commit(TicketChange change) {
     requireNonNull(change, "change must not be null");
@@ -106,42 +120,108 @@ final class JdbcTicketStore implements TicketStore {
             + " was changed concurrently: it is no longer at version "
             + change.expectedVersion()
             + ", or its reference, an entry, a once-key or an outbox key was stored before";
-    database.transaction(
-        h -> {
-          writeTicket(h, change, conflict);
-          writeEntries(h, ticket.id(), change.entries());
-          for (HelpdeskEvent e : change.events()) {
-            h.createUpdate(
-                    "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
-                .bind("t", e.ticket().toString())
-                .bind("v", e.version())
-                .bind("type", e.getClass().getSimpleName())
-                .bind("json", JsonCodec.encode(e))
-                .execute();
-          }
-          for (OutboxMessage m : change.outbox()) {
-            h.createUpdate(
-                    "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
-                        + " VALUES (:key, :t, :created, :payload, 0, :created)")
-                .bind("key", m.key())
-                .bind("t", m.ticket().toString())
-                .bind("created", dialect.timestamp(m.createdAt()))
-                .bind("payload", JsonCodec.encode(m.payload()))
-                .execute();
-          }
-          for (String key : change.onceKeys()) {
-            h.createUpdate(
-                    "INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)")
-                .bind("k", key)
-                .bind("t", ticket.id().toString())
-                .bind("at", dialect.timestamp(ticket.updatedAt()))
-                .execute();
-          }
-          return null;
-        },
-        failure ->
-            JdbcErrors.translateConflict(
-                "committing ticket " + ticket.reference(), failure, conflict));
+    try {
+      database.transaction(
+          h -> {
+            write(h, change, conflict);
+            return null;
+          },
+          failure ->
+              JdbcErrors.translateConflict(
+                  "committing ticket " + ticket.reference(), failure, conflict));
+    } catch (StoreException e) {
+      if (!JdbcErrors.isConnectionLoss(e) || !landed(change, e)) {
+        throw e;
+      }
+      log.warn(
+          "the connection broke while committing ticket {} at version {}, but the change landed",
+          ticket.reference(),
+          ticket.version(),
+          e);
+    }
+  }
+
+  private void write(Handle h, TicketChange change, String conflict) {
+    Ticket ticket = change.ticket();
+    writeTicket(h, change, conflict);
+    writeEntries(h, ticket.id(), change.entries());
+    for (HelpdeskEvent e : change.events()) {
+      h.createUpdate(
+              "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
+          .bind("t", e.ticket().toString())
+          .bind("v", e.version())
+          .bind("type", e.getClass().getSimpleName())
+          .bind("json", JsonCodec.encode(e))
+          .execute();
+    }
+    for (OutboxMessage m : change.outbox()) {
+      h.createUpdate(
+              "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
+                  + " VALUES (:key, :t, :created, :payload, 0, :created)")
+          .bind("key", m.key())
+          .bind("t", m.ticket().toString())
+          .bind("created", dialect.timestamp(m.createdAt()))
+          .bind("payload", JsonCodec.encode(m.payload()))
+          .execute();
+    }
+    for (String key : change.onceKeys()) {
+      h.createUpdate("INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)")
+          .bind("k", key)
+          .bind("t", ticket.id().toString())
+          .bind("at", dialect.timestamp(ticket.updatedAt()))
+          .execute();
+    }
+  }
+
+  /**
+   * Whether {@code change} is in the database. A change is one transaction, so one of its rows
+   * proves all of them; the row must be this change's and not another with the same version: its
+   * first thread entry (entry ids are random per change), else its last event with exactly its
+   * content, else the ticket row at its version with exactly its state.
+   */
+  private boolean landed(TicketChange change, StoreException lost) {
+    Ticket ticket = change.ticket();
+    try {
+      return database.withHandle(
+          "checking whether the commit of ticket " + ticket.reference() + " landed",
+          h -> {
+            if (!change.entries().isEmpty()) {
+              return h.createQuery(
+                          "SELECT COUNT(*) FROM thread_entries WHERE id = :id AND ticket_id = :t")
+                      .bind("id", change.entries().get(0).id().toString())
+                      .bind("t", ticket.id().toString())
+                      .mapTo(Integer.class)
+                      .one()
+                  == 1;
+            }
+            if (!change.events().isEmpty()) {
+              HelpdeskEvent last = change.events().get(change.events().size() - 1);
+              return stored(
+                      h,
+                      "SELECT json FROM events WHERE ticket_id = :t AND version = :v",
+                      last.ticket(),
+                      last.version())
+                  .equals(Optional.of(JsonCodec.encode(last)));
+            }
+            return stored(
+                    h,
+                    "SELECT state FROM tickets WHERE id = :t AND version = :v",
+                    ticket.id(),
+                    ticket.version())
+                .equals(Optional.of(JsonCodec.encode(ticket)));
+          });
+    } catch (HelpdeskException unknown) {
+      lost.addSuppressed(unknown);
+      return false;
+    }
+  }
+
+  private static Optional<String> stored(Handle h, String sql, TicketId ticket, long version) {
+    return h.createQuery(sql)
+        .bind("t", ticket.toString())
+        .bind("v", version)
+        .mapTo(String.class)
+        .findOne();
   }
 
   private void writeTicket(Handle h, TicketChange change, String conflict) {
