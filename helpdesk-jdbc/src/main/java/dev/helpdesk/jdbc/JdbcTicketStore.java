@@ -144,7 +144,7 @@ final class JdbcTicketStore implements TicketStore {
   private void write(Handle h, TicketChange change, String conflict) {
     Ticket ticket = change.ticket();
     writeTicket(h, change, conflict);
-    writeEntries(h, ticket.id(), change.entries());
+    writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
     for (HelpdeskEvent e : change.events()) {
       h.createUpdate(
               "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
@@ -257,17 +257,21 @@ final class JdbcTicketStore implements TicketStore {
     }
   }
 
-  private void writeEntries(Handle h, TicketId ticket, List<ThreadEntry> entries) {
+  private void writeEntries(
+      Handle h, TicketId ticket, boolean newTicket, List<ThreadEntry> entries) {
     if (entries.isEmpty()) {
       return;
     }
     // The version check above already serializes writers of this ticket; the unique key on
-    // (ticket_id, seq) would catch any that slipped through.
+    // (ticket_id, seq) would catch any that slipped through. A new ticket has no entries yet, which
+    // saves its creation a round trip.
     int seq =
-        h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
-            .bind("t", ticket.toString())
-            .mapTo(Integer.class)
-            .one();
+        newTicket
+            ? 0
+            : h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
+                .bind("t", ticket.toString())
+                .mapTo(Integer.class)
+                .one();
     for (ThreadEntry e : entries) {
       h.createUpdate(
               "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
