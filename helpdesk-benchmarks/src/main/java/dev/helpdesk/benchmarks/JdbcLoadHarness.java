@@ -518,8 +518,15 @@ public final class JdbcLoadHarness {
         rows.event(opened);
         rows.outbox(confirmation);
         rows.flush();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        // A reference collision (40 random bits): draw another, as the desk does.
+        plainCreate(r);
       }
-      c.commit();
     }
   }
 

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link JsonCodec}),
  * next to the few columns its queries filter and sort on, each behind an index. Every write is one
  * transaction; optimistic locking is a conditional update on the version column, and once-only
- * rules rest on unique keys, so several nodes can share the database without row locks.
+ * rules rest on unique keys, so several nodes can share the database without row locks. Reads are
+ * one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
  */
 final class JdbcTicketStore implements TicketStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcTicketStore.class);
@@ -78,7 +79,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> find(TicketId id) {
     requireNonNull(id, "id must not be null");
-    return database.transaction(
+    return database.withHandle(
         "finding ticket " + id,
         h ->
             tickets(
@@ -91,7 +92,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> findByReference(TicketRef reference) {
     requireNonNull(reference, "reference must not be null");
-    return database.transaction(
+    return database.withHandle(
         "finding ticket " + reference,
         h ->
             tickets(
@@ -289,7 +290,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public List<ThreadEntry> thread(TicketId ticket) {
     requireNonNull(ticket, "ticket must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading the thread of ticket " + ticket,
         h ->
             decodeAll(
@@ -301,7 +302,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public List<HelpdeskEvent> events(TicketId ticket) {
     requireNonNull(ticket, "ticket must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading the events of ticket " + ticket,
         h ->
             decodeAll(
@@ -315,7 +316,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(department, "department must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the queue of " + department,
         h -> {
           Query q =
@@ -347,7 +348,7 @@ final class JdbcTicketStore implements TicketStore {
 
   private List<Ticket> newestFirst(String column, String value, int limit) {
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the tickets of " + value,
         h ->
             tickets(
@@ -357,7 +358,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public List<Ticket> linkedTo(IncidentId incident) {
     requireNonNull(incident, "incident must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading the tickets of incident " + incident,
         h -> tickets(h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
   }
@@ -365,7 +366,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<TicketId> ticketByMessageId(String messageId) {
     requireNonNull(messageId, "messageId must not be null");
-    return database.transaction(
+    return database.withHandle(
         "looking up Message-ID " + messageId,
         h ->
             h.createQuery(MESSAGE_ID_SQL)
@@ -380,7 +381,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(now, "now must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading due tickets",
         h -> {
           Query q =
@@ -400,7 +401,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(to, "to must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the tickets of a period",
         h -> {
           Query q =
@@ -418,7 +419,7 @@ final class JdbcTicketStore implements TicketStore {
   public List<OutboxMessage> pendingOutbox(Instant now, int limit) {
     requireNonNull(now, "now must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the outbox",
         h ->
             h.createQuery(PENDING_OUTBOX_SQL)
@@ -530,7 +531,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Incident> incident(IncidentId id) {
     requireNonNull(id, "id must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading incident " + id,
         h ->
             decodeAll(
@@ -555,7 +556,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<ReplyTemplate> template(String name) {
     requireNonNull(name, "name must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading template " + name,
         h ->
             decodeAll(
@@ -567,7 +568,7 @@ final class JdbcTicketStore implements TicketStore {
 
   @Override
   public List<ReplyTemplate> templates() {
-    return database.transaction(
+    return database.withHandle(
         "reading templates",
         h ->
             decodeAll(
