@@ -43,7 +43,6 @@ import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.CustomerProfile;
-import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.DurableListener;
 import dev.helpdesk.spi.HelpdeskListener;
@@ -92,46 +91,56 @@ public final class Helpdesk {
 
   private static final int COMMIT_ATTEMPTS = 8;
   private static final int MERGE_CHAIN_MAX = 32;
-  private static final int OUTBOX_BATCH = 100;
   private static final Duration OUTBOX_LEASE = Duration.ofMinutes(2);
   private static final int DUE_BATCH = 500;
   private static final int REPORT_BATCH = 500;
 
   private final TicketStore store;
   private final Directory directory;
-  private final Notifier notifier;
   private final Optional<AttachmentStore> attachments;
   private final List<HelpdeskListener> listeners;
-  private final List<DurableListener> durableListeners;
   private final Clock clock;
   private final RandomGenerator random;
   private final Duration reopenWindow;
   private final Map<Category, CategoryDefault> categories;
   private final Notifications notifications;
-  private final String node;
+  private final Authorization auth;
+  private final OutboxCourier courier;
   private final SlaEngine sla;
   private final CompensationPolicy compensation;
+  private final BreachConsequences breaches;
   private final SupportHours supportHours;
-  private final Map<SlaTarget, Set<BreachAction>> breachActions;
 
   private Helpdesk(Builder b) {
     this.store = b.store;
     this.directory = b.directory;
-    this.notifier = b.notifier;
     this.attachments = Optional.ofNullable(b.attachments);
     this.listeners = ImmutableList.copyOf(b.listeners);
-    this.durableListeners = ImmutableList.copyOf(b.durableListeners);
     this.clock = b.clock;
     this.random = b.random;
     this.reopenWindow = b.reopenWindow;
     this.categories = ImmutableMap.copyOf(b.categories);
     this.notifications = new Notifications(directory);
-    this.node = "node-" + UUID.randomUUID();
+    this.auth = new Authorization(directory);
+    this.breaches =
+        new BreachConsequences(
+            directory,
+            notifications,
+            b.compensation,
+            ImmutableMap.copyOf(b.breachActions),
+            this::planOf);
+    this.courier =
+        new OutboxCourier(
+            store,
+            b.notifier,
+            ImmutableList.copyOf(b.durableListeners),
+            this::now,
+            "node-" + UUID.randomUUID(),
+            OUTBOX_LEASE);
     this.sla =
         new SlaEngine(b.slaPolicies != null ? b.slaPolicies : SlaPolicies.defaults(b.supportHours));
     this.compensation = b.compensation;
     this.supportHours = b.supportHours;
-    this.breachActions = ImmutableMap.copyOf(b.breachActions);
   }
 
   /** Starts configuring a desk; {@link Builder#build()} names any missing port. */
@@ -168,7 +177,7 @@ public final class Helpdesk {
             .priority()
             .or(() -> byCategory.map(CategoryDefault::priority))
             .orElse(Priority.NORMAL);
-    authorizeOpen(actor, requester, department);
+    auth.open(actor, requester, department);
     customer.ifPresent(c -> requireEntitled(c, command.channel()));
     return openTicket(command, actor, requester, customer, department, priority, Optional.empty());
   }
@@ -216,8 +225,7 @@ public final class Helpdesk {
               command.customFields(),
               first.id(),
               previous);
-      Ticket ticket = TicketEvolution.opened(event);
-      ticket = ticket.withSla(sla.onEvent(SlaState.NONE, ticket, event, planOf(ticket)));
+      Ticket ticket = opened(event, planOf(requester));
       TicketChange change =
           new TicketChange(
               ticket,
@@ -250,6 +258,31 @@ public final class Helpdesk {
    * @return the ticket the message landed in
    */
   public TicketRef post(PostMessage command) {
+    return post(command, Notification.Kind.STAFF_REPLY);
+  }
+
+  /**
+   * Keeps the transcript of a live chat that ended with the ticket, as one public chat message, and
+   * mails it to the customer (R12). Staff or the chat integration record it.
+   *
+   * @return the ticket the transcript landed in
+   */
+  public TicketRef recordChatTranscript(TicketRef ticket, Actor actor, String transcript) {
+    requireNonNull(actor, "actor must not be null");
+    if (actor instanceof Actor.Customer) {
+      throw new ActionNotPermittedException(
+          actor,
+          "record a chat transcript on",
+          String.valueOf(ticket),
+          "staff or the chat system only");
+    }
+    return post(
+        PostMessage.reply(ticket, actor, transcript).withChannel(Channel.CHAT),
+        Notification.Kind.CHAT_TRANSCRIPT);
+  }
+
+  /** Posts a message; a public staff message is mailed to the customer as {@code staffNotice}. */
+  private TicketRef post(PostMessage command, Notification.Kind staffNotice) {
     requireNonNull(command, "command must not be null");
     requireAttachmentStoreFor(command.attachments());
     Actor actor = command.actor();
@@ -262,7 +295,7 @@ public final class Helpdesk {
     if (action == Action.CUSTOMER_MESSAGE
         && target.status() == TicketStatus.CLOSED
         && !withinReopenWindow(target)) {
-      authorize(target, actor, action);
+      auth.command(target, actor, action);
       return followUp(target, command);
     }
     Ticket landed =
@@ -290,7 +323,7 @@ public final class Helpdesk {
                       next);
               List<OutboxMessage> outbox =
                   action == Action.STAFF_MESSAGE
-                      ? notifications.toCustomer(Notification.Kind.STAFF_REPLY, t, entry, now)
+                      ? notifications.toCustomer(staffNotice, t, entry, now)
                       : List.of();
               return new Step(event, List.of(entry), outbox);
             });
@@ -316,7 +349,7 @@ public final class Helpdesk {
             .orElseThrow(
                 () -> new IllegalArgumentException("unknown template '" + templateName + "'"));
     Ticket t = load(ticket);
-    access(t, actor, "reply to");
+    auth.see(t, actor, "reply to");
     Map<String, String> values = new HashMap<>();
     values.put("customer_name", notifications.requester(t).name());
     values.put("ticket_reference", t.reference().value());
@@ -356,7 +389,7 @@ public final class Helpdesk {
         actor,
         Action.CLOSE,
         (t, next, now) -> {
-          requireRequester(t, actor, Action.CLOSE);
+          auth.requester(t, actor, Action.CLOSE);
           TicketClosed event = new TicketClosed(t.id(), t.version() + 1, actor, now, t.status());
           return new Step(
               event, List.of(), List.of(notifications.feedbackRequest(t, event.version(), now)));
@@ -370,7 +403,7 @@ public final class Helpdesk {
         actor,
         Action.REOPEN,
         (t, next, now) -> {
-          requireRequester(t, actor, Action.REOPEN);
+          auth.requester(t, actor, Action.REOPEN);
           if (t.status() == TicketStatus.CLOSED && !withinReopenWindow(t)) {
             throw new IllegalTransitionException(
                 t.reference(),
@@ -413,7 +446,7 @@ public final class Helpdesk {
   public void merge(TicketRef duplicate, Actor actor, TicketRef original) {
     requireNonNull(original, "original must not be null");
     Ticket survivor = load(original);
-    access(survivor, actor, "merge into");
+    auth.see(survivor, actor, "merge into");
     execute(
         duplicate,
         actor,
@@ -575,7 +608,7 @@ public final class Helpdesk {
 
   /** Opens an incident that tickets can be linked to (R20). */
   public IncidentId openIncident(Actor actor, String title) {
-    agentProfile(actor, "open an incident");
+    auth.agent(actor, "open an incident");
     Incident incident =
         new Incident(
             new IncidentId(new UUID(random.nextLong(), random.nextLong())),
@@ -627,7 +660,8 @@ public final class Helpdesk {
     List<Ticket> live = liveTicketsOf(incident, actor);
     List<TicketRef> updated = new ArrayList<>();
     for (Ticket t : live) {
-      updated.add(post(PostMessage.reply(t.reference(), actor, body)));
+      updated.add(
+          post(PostMessage.reply(t.reference(), actor, body), Notification.Kind.INCIDENT_UPDATE));
     }
     return ImmutableList.copyOf(updated);
   }
@@ -660,7 +694,7 @@ public final class Helpdesk {
     List<Ticket> live = new ArrayList<>();
     for (Ticket t : store.linkedTo(incident)) {
       if (!t.status().isFinal()) {
-        access(t, actor, "update");
+        auth.see(t, actor, "update");
         live.add(t);
       }
     }
@@ -672,13 +706,13 @@ public final class Helpdesk {
   /** Stores a reply template (staff only); its placeholders were checked when it was created. */
   public void saveTemplate(Actor actor, ReplyTemplate template) {
     requireNonNull(template, "template must not be null");
-    agentProfile(actor, "save templates");
+    auth.agent(actor, "save templates");
     store.saveTemplate(template);
   }
 
   /** Every stored reply template, by name (staff only). */
   public List<ReplyTemplate> templates(Actor actor) {
-    agentProfile(actor, "read templates");
+    auth.agent(actor, "read templates");
     return store.templates();
   }
 
@@ -687,7 +721,7 @@ public final class Helpdesk {
   /** A ticket and its thread as the actor may see it (R4): customers never see internal notes. */
   public TicketView view(TicketRef ticket, Actor actor) {
     Ticket t = load(ticket);
-    access(t, actor, "view");
+    auth.see(t, actor, "view");
     List<ThreadEntry> thread = store.thread(t.id());
     if (actor instanceof Actor.Customer) {
       thread = thread.stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList();
@@ -702,7 +736,7 @@ public final class Helpdesk {
       throw new ActionNotPermittedException(
           actor, "read the history of", ticket.value(), "staff only");
     }
-    access(t, actor, "read the history of");
+    auth.see(t, actor, "read the history of");
     return store.events(t.id());
   }
 
@@ -716,7 +750,7 @@ public final class Helpdesk {
     requireNonNull(after, "after must not be null");
     Checks.pageSize(limit);
     if (actor instanceof Actor.Agent) {
-      AgentProfile agent = agentProfile(actor, "read the queue of " + department);
+      AgentProfile agent = auth.agent(actor, "read the queue of " + department);
       if (!agent.reaches(department)) {
         throw new ActionNotPermittedException(
             actor, "read the queue of", department.value(), "not their department");
@@ -735,7 +769,7 @@ public final class Helpdesk {
   public List<Ticket> ticketsOf(Actor.Customer actor, int limit) {
     requireNonNull(actor, "actor must not be null");
     Checks.pageSize(limit);
-    CustomerProfile profile = customerProfile(actor, "list tickets");
+    CustomerProfile profile = auth.customer(actor, "list tickets");
     if (profile.seesOrganizationTickets() && profile.organization().isPresent()) {
       return store.ticketsOfOrganization(profile.organization().get(), limit);
     }
@@ -809,7 +843,7 @@ public final class Helpdesk {
       Ticket current = found.get();
       SlaDue due = dues.get(0);
       try {
-        commit(current, consequences(current, due, now), sla.handled(current.sla(), due));
+        commit(current, breaches.consequences(current, due, now));
         handled.add(due);
       } catch (ConcurrentUpdateException e) {
         // Another node recorded it, or the ticket moved on: look again at the fresh state.
@@ -817,76 +851,6 @@ public final class Helpdesk {
       }
     }
     return handled;
-  }
-
-  /** The events and messages one warning or breach brings. */
-  private Step consequences(Ticket t, SlaDue due, Instant now) {
-    Actor actor = Actor.system("sla");
-    String key = SlaEngine.onceKey(t.id(), due);
-    List<HelpdeskEvent> events = new ArrayList<>();
-    List<OutboxMessage> outbox = new ArrayList<>();
-    long version = t.version();
-    Optional<Department> department = directory.department(t.department());
-    Optional<AgentProfile> lead = department.flatMap(Department::lead).flatMap(directory::agent);
-    if (due.kind() == SlaDue.Kind.WARNING) {
-      events.add(
-          new SlaWarningReached(
-              t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
-      Optional<AgentProfile> watcher = t.assignee().flatMap(directory::agent).or(() -> lead);
-      watcher.ifPresent(
-          w ->
-              outbox.add(
-                  notifications.staffAlert(
-                      t,
-                      w,
-                      "SLA warning: " + due.target() + " due at " + due.deadline(),
-                      key,
-                      now)));
-      return new Step(events, List.of(), outbox, Set.of(key));
-    }
-    events.add(
-        new SlaBreached(t.id(), ++version, actor, now, due.target(), due.cycle(), due.deadline()));
-    Optional<Compensation> credit =
-        planOf(t).flatMap(directory::plan).flatMap(p -> compensation.forBreach(due.target(), p));
-    if (credit.isPresent() && t.customer().isPresent()) {
-      CompensationOwed owed =
-          new CompensationOwed(
-              t.id(),
-              ++version,
-              actor,
-              now,
-              t.customer().get(),
-              credit.get().amountMinor(),
-              credit.get().currency(),
-              credit.get().reason(),
-              "compensation:" + key);
-      events.add(owed);
-      outbox.add(
-          new OutboxMessage(
-              owed.idempotencyKey(), t.id(), now, new OutboxMessage.DurableEvent(owed)));
-    }
-    Set<BreachAction> actions = breachActions.getOrDefault(due.target(), Set.of());
-    String reason = "SLA breach: " + due.target() + " was due at " + due.deadline();
-    if (actions.contains(BreachAction.RAISE_TIER)
-        && t.tier().level() < Tier.MAX_LEVEL
-        && !t.status().isFinal()) {
-      events.add(
-          new TicketEscalated(
-              t.id(), ++version, actor, now, t.tier(), t.tier().next(), reason, t.assignee()));
-    }
-    if (actions.contains(BreachAction.REASSIGN_TO_LEAD)
-        && lead.isPresent()
-        && !t.status().isFinal()) {
-      Optional<AgentId> assigneeNow =
-          actions.contains(BreachAction.RAISE_TIER) ? Optional.empty() : t.assignee();
-      events.add(
-          new TicketAssigned(
-              t.id(), ++version, actor, now, assigneeNow, Optional.of(lead.get().id())));
-    }
-    if (actions.contains(BreachAction.NOTIFY_LEAD) && lead.isPresent()) {
-      outbox.add(notifications.staffAlert(t, lead.get(), reason, key, now));
-    }
-    return new Step(events, List.of(), outbox, Set.of(key));
   }
 
   /**
@@ -952,7 +916,7 @@ public final class Helpdesk {
         actor,
         Action.FEEDBACK,
         (t, next, now) -> {
-          requireRequester(t, actor, Action.FEEDBACK);
+          auth.requester(t, actor, Action.FEEDBACK);
           Instant closedAt = t.closedAt().orElseThrow();
           String key = "feedback:" + t.id() + ":" + closedAt;
           checkState(
@@ -984,7 +948,7 @@ public final class Helpdesk {
     Optional<AgentProfile> agent =
         actor instanceof Actor.System
             ? Optional.empty()
-            : Optional.of(agentProfile(actor, "read reports"));
+            : Optional.of(auth.agent(actor, "read reports"));
     List<TicketHistory> histories = new ArrayList<>();
     Optional<TimeCursor> after = Optional.empty();
     while (true) {
@@ -1012,7 +976,7 @@ public final class Helpdesk {
       throw new ActionNotPermittedException(
           actor, "read the SLA clocks of", ticket.value(), "staff only");
     }
-    access(t, actor, "read the SLA clocks of");
+    auth.see(t, actor, "read the SLA clocks of");
     return sla.explain(t.sla(), now());
   }
 
@@ -1046,8 +1010,58 @@ public final class Helpdesk {
     return executor::shutdownNow;
   }
 
+  /**
+   * The ticket after one event, SLA clocks included: the one definition both commands and {@link
+   * #replay} use, so a ticket rebuilt from its events equals the stored one (R11).
+   */
+  private Ticket evolve(Ticket before, HelpdeskEvent event, Optional<PlanId> plan) {
+    Ticket after = TicketEvolution.apply(before, event);
+    if (event instanceof SlaBreached b) {
+      return after.withSla(
+          sla.handled(
+              after.sla(),
+              new SlaDue(b.target(), b.cycle(), SlaDue.Kind.BREACH, b.deadline(), b.deadline())));
+    }
+    if (event instanceof SlaWarningReached w) {
+      return after.withSla(
+          sla.handled(
+              after.sla(),
+              new SlaDue(w.target(), w.cycle(), SlaDue.Kind.WARNING, w.at(), w.deadline())));
+    }
+    if (event instanceof ServiceLevelEvent) {
+      return after;
+    }
+    return after.withSla(sla.onEvent(after.sla(), after, event, plan));
+  }
+
+  private Ticket opened(TicketOpened event, Optional<PlanId> plan) {
+    Ticket ticket = TicketEvolution.opened(event);
+    return ticket.withSla(sla.onEvent(SlaState.NONE, ticket, event, plan));
+  }
+
+  /**
+   * Rebuilds a ticket from its events alone, SLA clocks included (with the requester's plan as the
+   * directory tells it now): the paper trail is the ticket (R11). Staff only.
+   */
+  public Ticket replay(TicketRef ticket, Actor actor) {
+    List<HelpdeskEvent> events = history(ticket, actor);
+    Ticket t = load(ticket);
+    Optional<PlanId> plan = planOf(t);
+    Ticket rebuilt = opened((TicketOpened) events.get(0), plan);
+    for (HelpdeskEvent e : events.subList(1, events.size())) {
+      rebuilt = evolve(rebuilt, e, plan);
+    }
+    return rebuilt;
+  }
+
+  private Optional<PlanId> planOf(Requester requester) {
+    return requester instanceof Requester.Known k
+        ? directory.customer(k.customer()).map(CustomerProfile::plan)
+        : Optional.empty();
+  }
+
   private Optional<PlanId> planOf(Ticket t) {
-    return t.customer().flatMap(directory::customer).map(CustomerProfile::plan);
+    return planOf(t.requester());
   }
 
   private void requireEntitled(CustomerProfile customer, Channel channel) {
@@ -1072,64 +1086,16 @@ public final class Helpdesk {
   /**
    * Delivers pending outbox messages (notifications and durable events) until none is left: each
    * leased to this desk first, so several nodes never deliver the same one at once. A failed
-   * delivery is retried later with back-off. Call it from a scheduler of the host.
+   * delivery is offered again two minutes later. Call it from a scheduler of the host, or use
+   * {@link #startScheduler}.
    *
    * @return how many messages were delivered
    */
   public int deliverOutbox() {
-    int delivered = 0;
-    while (true) {
-      Instant now = now();
-      List<OutboxMessage> page = store.pendingOutbox(now, OUTBOX_BATCH);
-      if (page.isEmpty()) {
-        return delivered;
-      }
-      for (OutboxMessage m : page) {
-        if (!store.leaseOutbox(m.key(), node, now, now.plus(OUTBOX_LEASE))) {
-          continue;
-        }
-        try {
-          deliver(m);
-          store.outboxDelivered(m.key(), now());
-          delivered++;
-        } catch (Exception e) {
-          log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
-          store.outboxFailed(m.key(), String.valueOf(e), now().plus(OUTBOX_LEASE));
-        }
-      }
-    }
-  }
-
-  private void deliver(OutboxMessage m) throws Exception {
-    if (m.payload() instanceof Notification n) {
-      notifier.send(m.key(), n);
-    } else {
-      HelpdeskEvent event = ((OutboxMessage.DurableEvent) m.payload()).event();
-      for (DurableListener l : durableListeners) {
-        l.onDurableEvent(m.key(), event);
-      }
-    }
+    return courier.deliverAll();
   }
 
   // ---------------------------------------------------------------- the command pipeline
-
-  /**
-   * What a command decided: its event (a command has one; an SLA check may add compensation and
-   * escalation), the entries it appends, the messages it owes and its once-only keys.
-   */
-  private record Step(
-      List<HelpdeskEvent> events,
-      List<ThreadEntry> entries,
-      List<OutboxMessage> outbox,
-      Set<String> onceKeys) {
-    Step(HelpdeskEvent event, List<ThreadEntry> entries, List<OutboxMessage> outbox) {
-      this(List.of(event), entries, outbox, Set.of());
-    }
-
-    static Step of(HelpdeskEvent event) {
-      return new Step(event, List.of(), List.of());
-    }
-  }
 
   /** Decides a command's step from the current ticket, the table's next state and the time. */
   @FunctionalInterface
@@ -1146,14 +1112,14 @@ public final class Helpdesk {
     requireNonNull(actor, "actor must not be null");
     for (int attempt = 1; ; attempt++) {
       Ticket current = load(ref);
-      authorize(current, actor, action);
+      auth.command(current, actor, action);
       TicketStatus next =
           Lifecycle.next(action, current.status())
               .orElseThrow(
                   () -> new IllegalTransitionException(ref, actor, action.verb, current.status()));
       Step step = decision.decide(current, next, now());
       try {
-        return commit(current, step, current.sla());
+        return commit(current, step);
       } catch (ConcurrentUpdateException e) {
         if (attempt >= COMMIT_ATTEMPTS) {
           throw e;
@@ -1164,17 +1130,14 @@ public final class Helpdesk {
   }
 
   /**
-   * Applies the step's events to the ticket, following each with its SLA clocks, commits it all
-   * atomically and tells the listeners. {@code clocks} is the SLA state to start from.
+   * Applies the step's events to the ticket with {@link #evolve}, commits it all atomically and
+   * tells the listeners.
    */
-  private Ticket commit(Ticket current, Step step, SlaState clocks) {
-    Ticket after = current.withSla(clocks);
+  private Ticket commit(Ticket current, Step step) {
+    Ticket after = current;
     Optional<PlanId> plan = planOf(current);
     for (HelpdeskEvent event : step.events()) {
-      after = TicketEvolution.apply(after, event);
-      if (!(event instanceof ServiceLevelEvent)) {
-        after = after.withSla(sla.onEvent(after.sla(), after, event, plan));
-      }
+      after = evolve(after, event, plan);
     }
     store.commit(
         new TicketChange(
@@ -1196,82 +1159,6 @@ public final class Helpdesk {
         log.error("listener {} failed on {}; the desk goes on", l, event, e);
       }
     }
-  }
-
-  // ---------------------------------------------------------------- authorization
-
-  private void authorize(Ticket t, Actor actor, Action action) {
-    if (!Lifecycle.allows(action, actor)) {
-      throw new ActionNotPermittedException(
-          actor, action.verb, t.reference().value(), "only " + action.allowed + " may");
-    }
-    access(t, actor, action.verb);
-  }
-
-  /** Whether the actor may see the ticket at all: own or organization's, or the department's. */
-  private void access(Ticket t, Actor actor, String verb) {
-    requireNonNull(actor, "actor must not be null");
-    if (actor instanceof Actor.Customer c) {
-      CustomerProfile profile = customerProfile(c, verb + " " + t.reference());
-      boolean own = t.customer().filter(c.id()::equals).isPresent();
-      boolean organization =
-          profile.seesOrganizationTickets()
-              && profile.organization().isPresent()
-              && profile.organization().equals(t.organization());
-      if (!own && !organization) {
-        throw new ActionNotPermittedException(
-            actor, verb, t.reference().value(), "not their ticket");
-      }
-    } else if (actor instanceof Actor.Agent) {
-      AgentProfile agent = agentProfile(actor, verb + " " + t.reference());
-      if (!agent.reaches(t.department())) {
-        throw new ActionNotPermittedException(
-            actor, verb, t.reference().value(), "department " + t.department() + " is not theirs");
-      }
-    }
-  }
-
-  private void authorizeOpen(Actor actor, Requester requester, DepartmentId department) {
-    if (actor instanceof Actor.Customer c) {
-      customerProfile(c, "open a ticket");
-      if (!requester.equals(new Requester.Known(c.id()))) {
-        throw new ActionNotPermittedException(
-            actor, "open", "for " + requester, "customers open tickets for themselves");
-      }
-    } else if (actor instanceof Actor.Agent) {
-      if (!agentProfile(actor, "open a ticket").reaches(department)) {
-        throw new ActionNotPermittedException(
-            actor, "open", "in " + department, "not their department");
-      }
-    }
-  }
-
-  private void requireRequester(Ticket t, Actor actor, Action action) {
-    boolean requester =
-        actor instanceof Actor.Customer c && t.customer().filter(c.id()::equals).isPresent();
-    if (!requester) {
-      throw new ActionNotPermittedException(
-          actor,
-          action.verb,
-          t.reference().value(),
-          "only the customer who asked decides it is solved");
-    }
-  }
-
-  private CustomerProfile customerProfile(Actor.Customer c, String action) {
-    return directory
-        .customer(c.id())
-        .orElseThrow(() -> new ActionNotPermittedException(c, action, "-", "unknown customer"));
-  }
-
-  private AgentProfile agentProfile(Actor actor, String action) {
-    requireNonNull(actor, "actor must not be null");
-    if (!(actor instanceof Actor.Agent a)) {
-      throw new ActionNotPermittedException(actor, action, "-", "staff only");
-    }
-    return directory
-        .agent(a.id())
-        .orElseThrow(() -> new ActionNotPermittedException(actor, action, "-", "unknown agent"));
   }
 
   // ---------------------------------------------------------------- helpers

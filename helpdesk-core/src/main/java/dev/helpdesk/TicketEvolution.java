@@ -18,30 +18,15 @@ import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
 import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
 import dev.helpdesk.event.ServiceLevelEvent;
 import dev.helpdesk.sla.SlaState;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * How each event changes a ticket. The desk applies the event it just decided, so the stored ticket
- * is by construction what replaying its events gives (R11); SLA clocks are kept apart, because they
- * also depend on the policy in force.
+ * How each event changes a ticket's lifecycle fields. The desk applies the event it just decided,
+ * so the stored ticket is by construction what replaying its events gives (R11); the desk adds the
+ * SLA clocks, which also depend on the policy in force.
  */
 final class TicketEvolution {
   private TicketEvolution() {}
-
-  /** Replays a ticket's events from its opening; the SLA state is left empty. */
-  static Ticket replay(List<HelpdeskEvent> events) {
-    checkArgument(!events.isEmpty(), "cannot replay a ticket from no events");
-    checkArgument(
-        events.get(0) instanceof TicketOpened,
-        "a ticket's first event must be TicketOpened, got %s",
-        events.get(0).getClass().getSimpleName());
-    Ticket t = opened((TicketOpened) events.get(0));
-    for (HelpdeskEvent e : events.subList(1, events.size())) {
-      t = apply(t, e);
-    }
-    return t;
-  }
 
   static Ticket opened(TicketOpened e) {
     return new Ticket(

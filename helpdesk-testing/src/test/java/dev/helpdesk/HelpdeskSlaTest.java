@@ -29,18 +29,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HelpdeskSlaTest {
@@ -198,52 +192,6 @@ class HelpdeskSlaTest {
         .contains(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
     assertThatThrownBy(() -> g.desk.explainSla(ref, ALICE))
         .isInstanceOf(ActionNotPermittedException.class);
-  }
-
-  @Test
-  void runDueSlaChecks_concurrentlyOnTwoNodes_breachesEachTicketOnce() throws Exception {
-    List<TicketRef> refs = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      refs.add(urgentByAlice());
-    }
-    Helpdesk otherNode =
-        Helpdesk.builder()
-            .store(f.store)
-            .directory(f.directory)
-            .notifier(f.notifier)
-            .clock(f.clock)
-            .compensation(CREDITS)
-            .build();
-    f.clock.advance(Duration.ofMinutes(20));
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<SlaCheckResult>> runs = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        Helpdesk node = i % 2 == 0 ? desk : otherNode;
-        runs.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return node.runDueSlaChecks();
-                }));
-      }
-      start.countDown();
-      int breaches = 0;
-      for (Future<SlaCheckResult> r : runs) {
-        breaches += r.get(1, TimeUnit.MINUTES).breaches();
-      }
-      assertThat(breaches).isEqualTo(40);
-    } finally {
-      pool.shutdownNow();
-    }
-    for (TicketRef ref : refs) {
-      assertThat(events(ref)).filteredOn(SlaBreached.class::isInstance).hasSize(1);
-      assertThat(events(ref)).filteredOn(CompensationOwed.class::isInstance).hasSize(1);
-    }
-    desk.deliverOutbox();
-    otherNode.deliverOutbox();
-    assertThat(f.listener.durable()).hasSize(40);
   }
 
   @Test

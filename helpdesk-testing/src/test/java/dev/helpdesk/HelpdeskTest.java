@@ -462,7 +462,7 @@ class HelpdeskTest {
         desk.postIncidentUpdate(incident, TINA, "We are rolling back the update.");
     assertThat(updated).containsExactlyInAnyOrder(a, b);
     desk.deliverOutbox();
-    assertThat(f.notifier.sent(Notification.Kind.STAFF_REPLY))
+    assertThat(f.notifier.sent(Notification.Kind.INCIDENT_UPDATE))
         .extracting(Notification::recipientEmail)
         .containsExactlyInAnyOrder("alice@example.com", "bob@example.com");
     assertThat(desk.view(unrelated, BOB).thread()).hasSize(1);
@@ -472,6 +472,27 @@ class HelpdeskTest {
     assertThat(proposed).containsExactlyInAnyOrder(a, b);
     assertThat(f.ticket(a).status()).isEqualTo(TicketStatus.RESOLUTION_PROPOSED);
     assertThat(f.store.incident(incident).orElseThrow().resolvedAt()).isPresent();
+  }
+
+  // ------------------------------------------------------------ chat (R12)
+
+  @Test
+  void chatTranscript_isKeptInTheThread_andMailedToTheCustomer() {
+    TicketRef ref =
+        desk.open(
+            OpenTicket.byCustomer(ALICE.id(), TECH, "Chat", "Can you help?")
+                .withChannel(Channel.CHAT));
+    desk.recordChatTranscript(
+        ref, TINA, "alice: site down?\ntina: restarted nginx, try now\nalice: works!");
+    ThreadEntry transcript = desk.view(ref, ALICE).thread().get(1);
+    assertThat(transcript.channel()).isEqualTo(Channel.CHAT);
+    assertThat(transcript.body()).contains("restarted nginx");
+    desk.deliverOutbox();
+    assertThat(f.notifier.sent(Notification.Kind.CHAT_TRANSCRIPT))
+        .singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("restarted nginx"));
+    assertThatThrownBy(() -> desk.recordChatTranscript(ref, ALICE, "fake"))
+        .isInstanceOf(ActionNotPermittedException.class);
   }
 
   // ------------------------------------------------------------ templates (R18)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.helpdesk.TicketStatus;
 import dev.helpdesk.TicketView;
 import dev.helpdesk.Visibility;
+import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryTicketStore;
@@ -50,8 +51,15 @@ class DemoTest {
   @Test
   void demo_printsTheThreadAndTheRefusedStaffClose() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Demo.run(
+        JdbcStore.h2InMemory("demo_test").ticketStore(),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("[CLOSED]").contains("PHP-FPM crashed").contains("may not close");
+    assertThat(out)
+        .contains("[CLOSED]")
+        .contains("PHP-FPM crashed")
+        .contains("may not close")
+        .contains("1 breach(es)")
+        .contains("SlaBreached by system:sla");
   }
 }

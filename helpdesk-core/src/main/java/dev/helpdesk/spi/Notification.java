@@ -34,8 +34,6 @@ public record Notification(
     INCIDENT_UPDATE,
     /** A chat transcript (R12). */
     CHAT_TRANSCRIPT,
-    /** A reminder that a resolution awaits the customer's confirmation. */
-    RESOLUTION_REMINDER,
     /** A request for feedback after the customer closed (R13). */
     FEEDBACK_REQUEST,
     /** To staff: an SLA warning, breach or escalation. */

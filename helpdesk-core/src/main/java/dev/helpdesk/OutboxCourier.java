@@ -1,0 +1,82 @@
+package dev.helpdesk;
+
+import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.spi.DurableListener;
+import dev.helpdesk.spi.Notification;
+import dev.helpdesk.spi.Notifier;
+import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.spi.TicketStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries outbox messages out of the desk: leases each to this node (a conditional write, so two
+ * nodes never deliver the same message at once), hands it to the notifier or the durable listeners,
+ * and marks it delivered, or failed and due again after the lease time.
+ */
+final class OutboxCourier {
+  private static final Logger log = LoggerFactory.getLogger(OutboxCourier.class);
+  private static final int BATCH = 100;
+
+  private final TicketStore store;
+  private final Notifier notifier;
+  private final List<DurableListener> durableListeners;
+  private final Supplier<Instant> clock;
+  private final String node;
+  private final Duration lease;
+
+  OutboxCourier(
+      TicketStore store,
+      Notifier notifier,
+      List<DurableListener> durableListeners,
+      Supplier<Instant> clock,
+      String node,
+      Duration lease) {
+    this.store = store;
+    this.notifier = notifier;
+    this.durableListeners = durableListeners;
+    this.clock = clock;
+    this.node = node;
+    this.lease = lease;
+  }
+
+  /** Delivers until nothing is pending; returns how many messages this node delivered. */
+  int deliverAll() {
+    int delivered = 0;
+    while (true) {
+      Instant now = clock.get();
+      List<OutboxMessage> page = store.pendingOutbox(now, BATCH);
+      if (page.isEmpty()) {
+        return delivered;
+      }
+      for (OutboxMessage m : page) {
+        if (!store.leaseOutbox(m.key(), node, now, now.plus(lease))) {
+          continue;
+        }
+        try {
+          deliver(m);
+          store.outboxDelivered(m.key(), clock.get());
+          delivered++;
+        } catch (Exception e) {
+          log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
+          store.outboxFailed(m.key(), String.valueOf(e), clock.get().plus(lease));
+        }
+      }
+    }
+  }
+
+  private void deliver(OutboxMessage m) throws Exception {
+    if (m.payload() instanceof Notification n) {
+      notifier.send(m.key(), n);
+    } else {
+      HelpdeskEvent event = ((OutboxMessage.DurableEvent) m.payload()).event();
+      for (DurableListener l : durableListeners) {
+        l.onDurableEvent(m.key(), event);
+      }
+    }
+  }
+}
