@@ -17,7 +17,8 @@ import java.util.Set;
  * @param expectedVersion the version the command read (0 when the ticket is new)
  * @param onceKeys keys that must never have been stored before (for example one SLA breach per
  *     ticket, target and cycle); a repeated key fails the whole commit, which is what makes such
- *     things happen once across nodes
+ *     things happen once across nodes; each 1-{@value #ONCE_KEY_MAX} characters and not blank, so
+ *     that every store can index it
  */
 public record TicketChange(
     Ticket ticket,
@@ -26,6 +27,9 @@ public record TicketChange(
     List<HelpdeskEvent> events,
     List<OutboxMessage> outbox,
     Set<String> onceKeys) {
+  /** The longest once-key, in characters. */
+  public static final int ONCE_KEY_MAX = 200;
+
   public TicketChange {
     requireNonNull(ticket, "ticket must not be null");
     checkArgument(
@@ -37,6 +41,14 @@ public record TicketChange(
     events = ImmutableList.copyOf(events);
     outbox = ImmutableList.copyOf(outbox);
     onceKeys = ImmutableSet.copyOf(onceKeys);
+    for (String key : onceKeys) {
+      checkArgument(
+          !key.isBlank() && key.length() <= ONCE_KEY_MAX,
+          "once-key must be 1-%s characters and not blank, got '%s' (%s characters)",
+          ONCE_KEY_MAX,
+          key,
+          key.length());
+    }
     for (ThreadEntry e : entries) {
       checkArgument(e.ticket().equals(ticket.id()), "entry %s belongs to another ticket", e.id());
     }

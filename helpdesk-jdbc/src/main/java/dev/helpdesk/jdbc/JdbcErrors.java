@@ -6,7 +6,9 @@ import dev.helpdesk.HelpdeskException;
 import dev.helpdesk.StoreException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 
@@ -23,9 +25,11 @@ final class JdbcErrors {
   private static final ImmutableSet<String> ROLLED_BACK =
       ImmutableSet.of("40001", "40P01", "90131");
 
-  /** Server going away or overloaded: PostgreSQL admin/crash shutdown, too many connections. */
-  private static final ImmutableSet<String> UNAVAILABLE =
-      ImmutableSet.of("57P01", "57P02", "57P03", "53300");
+  /** Session ended by the server: PostgreSQL admin shutdown, crash shutdown, cannot connect now. */
+  private static final ImmutableSet<String> SESSION_ENDED =
+      ImmutableSet.of("57P01", "57P02", "57P03");
+
+  private static final String TOO_MANY_CONNECTIONS = "53300";
 
   private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
   private static final int MARIADB_DEADLOCK = 1213;
@@ -93,22 +97,37 @@ final class JdbcErrors {
         .orElse(false);
   }
 
+  /**
+   * True when the connection to the server broke (network, server shutdown, session killed): the
+   * outcome of a commit sent on it is unknown until someone looks.
+   */
+  static boolean isConnectionLoss(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLRecoverableException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || SESSION_ENDED.contains(state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** True when the same operation may succeed later: a rollback, or the server out of reach. */
   static boolean isTemporary(Throwable failure) {
-    if (isRollback(failure)) {
+    if (isRollback(failure) || isConnectionLoss(failure)) {
       return true;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException
           || t instanceof SQLTransientException
-          || t instanceof SQLRecoverableException) {
+          || (t instanceof SQLException sql && TOO_MANY_CONNECTIONS.equals(sql.getSQLState()))) {
         return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || UNAVAILABLE.contains(state)) {
-          return true;
-        }
       }
     }
     return false;

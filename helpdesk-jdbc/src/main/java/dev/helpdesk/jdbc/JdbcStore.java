@@ -1,10 +1,12 @@
 package dev.helpdesk.jdbc;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.TicketStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -21,12 +23,13 @@ public final class JdbcStore {
   /** The default largest attachment, 25 MiB. */
   public static final long DEFAULT_ATTACHMENT_LIMIT = 25L * 1024 * 1024;
 
+  private final Database database;
   private final SchemaMigrator migrator;
   private final TicketStore tickets;
   private final AttachmentStore attachments;
 
   private JdbcStore(Builder builder) {
-    Database database = Database.detect(Jdbi.create(builder.dataSource));
+    this.database = Database.detect(Jdbi.create(builder.dataSource));
     this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
     this.tickets = new JdbcTicketStore(database);
     this.attachments =
@@ -60,6 +63,49 @@ public final class JdbcStore {
         "H2 database name must be 1-64 of A-Z, a-z, 0-9, '_', got '%s'",
         name);
     return create(H2.dataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+  }
+
+  /**
+   * Writes the whole embedded H2 database as an SQL script, the way to carry it to another H2
+   * version: H2's file format changes between minor versions, its SQL does not. Read it back with
+   * {@link #importH2(Path, Path)}.
+   *
+   * @throws IllegalStateException when this store is not on H2
+   */
+  public void exportH2(Path script) {
+    requireNonNull(script, "script must not be null");
+    checkState(
+        database.dialect() == Dialect.H2,
+        "exportH2 is for the embedded H2 store, but this store is on %s",
+        database.dialect());
+    database.withHandle(
+        "exporting the H2 database to " + script, h -> h.execute("SCRIPT TO " + sqlString(script)));
+  }
+
+  /**
+   * A new H2 file database in {@code file} filled from a script written by {@link #exportH2(Path)},
+   * then opened as a store (migrating it if the script is from an older schema). If the import
+   * fails, delete the new file before trying again.
+   *
+   * @throws IllegalArgumentException when the script is missing or the database file exists
+   */
+  public static JdbcStore importH2(Path script, Path file) {
+    requireNonNull(script, "script must not be null");
+    requireNonNull(file, "file must not be null");
+    checkArgument(Files.isRegularFile(script), "no H2 export script at %s", script);
+    Path data = file.resolveSibling(file.getFileName() + ".mv.db");
+    checkArgument(
+        !Files.exists(data), "H2 database %s exists already; import needs a new one", data);
+    DataSource ds = H2.dataSource("jdbc:h2:file:" + file.toAbsolutePath());
+    Database.detect(Jdbi.create(ds))
+        .withHandle(
+            "importing the H2 database from " + script,
+            h -> h.execute("RUNSCRIPT FROM " + sqlString(script)));
+    return create(ds);
+  }
+
+  private static String sqlString(Path path) {
+    return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
   /** Applies pending schema scripts and returns their names; see {@link SchemaMigrator}. */

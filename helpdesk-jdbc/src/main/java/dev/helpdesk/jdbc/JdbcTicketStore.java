@@ -7,11 +7,13 @@ import com.google.common.collect.ImmutableList;
 import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.CustomerId;
 import dev.helpdesk.DepartmentId;
+import dev.helpdesk.HelpdeskException;
 import dev.helpdesk.Incident;
 import dev.helpdesk.IncidentId;
 import dev.helpdesk.OrganizationId;
 import dev.helpdesk.QueueKey;
 import dev.helpdesk.ReplyTemplate;
+import dev.helpdesk.StoreException;
 import dev.helpdesk.ThreadEntry;
 import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketId;
@@ -29,14 +31,18 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link JsonCodec}),
  * next to the few columns its queries filter and sort on, each behind an index. Every write is one
  * transaction; optimistic locking is a conditional update on the version column, and once-only
- * rules rest on unique keys, so several nodes can share the database without row locks.
+ * rules rest on unique keys, so several nodes can share the database without row locks. Reads are
+ * one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
  */
 final class JdbcTicketStore implements TicketStore {
+  private static final Logger log = LoggerFactory.getLogger(JdbcTicketStore.class);
   private static final int ERROR_MAX = 2000;
   private static final int OWNER_MAX = 200;
 
@@ -73,7 +79,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> find(TicketId id) {
     requireNonNull(id, "id must not be null");
-    return database.transaction(
+    return database.withHandle(
         "finding ticket " + id,
         h ->
             tickets(
@@ -86,7 +92,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> findByReference(TicketRef reference) {
     requireNonNull(reference, "reference must not be null");
-    return database.transaction(
+    return database.withHandle(
         "finding ticket " + reference,
         h ->
             tickets(
@@ -96,6 +102,15 @@ final class JdbcTicketStore implements TicketStore {
                 .findFirst());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When the connection breaks during the transaction, the commit may or may not have landed.
+   * This looks on a fresh connection: if the ticket row holds this change's state, or the event
+   * table holds this change's last event, the change landed and the call returns normally;
+   * otherwise it throws a temporary {@link StoreException}, and repeating the change can only store
+   * it once, since its version, keys and entry ids are unique.
+   */
   @Override
   public void commit(TicketChange change) {
     requireNonNull(change, "change must not be null");
@@ -106,42 +121,108 @@ final class JdbcTicketStore implements TicketStore {
             + " was changed concurrently: it is no longer at version "
             + change.expectedVersion()
             + ", or its reference, an entry, a once-key or an outbox key was stored before";
-    database.transaction(
-        h -> {
-          writeTicket(h, change, conflict);
-          writeEntries(h, ticket.id(), change.entries());
-          for (HelpdeskEvent e : change.events()) {
-            h.createUpdate(
-                    "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
-                .bind("t", e.ticket().toString())
-                .bind("v", e.version())
-                .bind("type", e.getClass().getSimpleName())
-                .bind("json", JsonCodec.encode(e))
-                .execute();
-          }
-          for (OutboxMessage m : change.outbox()) {
-            h.createUpdate(
-                    "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
-                        + " VALUES (:key, :t, :created, :payload, 0, :created)")
-                .bind("key", m.key())
-                .bind("t", m.ticket().toString())
-                .bind("created", dialect.timestamp(m.createdAt()))
-                .bind("payload", JsonCodec.encode(m.payload()))
-                .execute();
-          }
-          for (String key : change.onceKeys()) {
-            h.createUpdate(
-                    "INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)")
-                .bind("k", key)
-                .bind("t", ticket.id().toString())
-                .bind("at", dialect.timestamp(ticket.updatedAt()))
-                .execute();
-          }
-          return null;
-        },
-        failure ->
-            JdbcErrors.translateConflict(
-                "committing ticket " + ticket.reference(), failure, conflict));
+    try {
+      database.transaction(
+          h -> {
+            write(h, change, conflict);
+            return null;
+          },
+          failure ->
+              JdbcErrors.translateConflict(
+                  "committing ticket " + ticket.reference(), failure, conflict));
+    } catch (StoreException e) {
+      if (!JdbcErrors.isConnectionLoss(e) || !landed(change, e)) {
+        throw e;
+      }
+      log.warn(
+          "the connection broke while committing ticket {} at version {}, but the change landed",
+          ticket.reference(),
+          ticket.version(),
+          e);
+    }
+  }
+
+  private void write(Handle h, TicketChange change, String conflict) {
+    Ticket ticket = change.ticket();
+    writeTicket(h, change, conflict);
+    writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
+    for (HelpdeskEvent e : change.events()) {
+      h.createUpdate(
+              "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
+          .bind("t", e.ticket().toString())
+          .bind("v", e.version())
+          .bind("type", e.getClass().getSimpleName())
+          .bind("json", JsonCodec.encode(e))
+          .execute();
+    }
+    for (OutboxMessage m : change.outbox()) {
+      h.createUpdate(
+              "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
+                  + " VALUES (:key, :t, :created, :payload, 0, :created)")
+          .bind("key", m.key())
+          .bind("t", m.ticket().toString())
+          .bind("created", dialect.timestamp(m.createdAt()))
+          .bind("payload", JsonCodec.encode(m.payload()))
+          .execute();
+    }
+    for (String key : change.onceKeys()) {
+      h.createUpdate("INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)")
+          .bind("k", key)
+          .bind("t", ticket.id().toString())
+          .bind("at", dialect.timestamp(ticket.updatedAt()))
+          .execute();
+    }
+  }
+
+  /**
+   * Whether {@code change} is in the database. A change is one transaction, so one of its rows
+   * proves all of them; the row must be this change's and not another with the same version: its
+   * first thread entry (entry ids are random per change), else its last event with exactly its
+   * content, else the ticket row at its version with exactly its state.
+   */
+  private boolean landed(TicketChange change, StoreException lost) {
+    Ticket ticket = change.ticket();
+    try {
+      return database.withHandle(
+          "checking whether the commit of ticket " + ticket.reference() + " landed",
+          h -> {
+            if (!change.entries().isEmpty()) {
+              return h.createQuery(
+                          "SELECT COUNT(*) FROM thread_entries WHERE id = :id AND ticket_id = :t")
+                      .bind("id", change.entries().get(0).id().toString())
+                      .bind("t", ticket.id().toString())
+                      .mapTo(Integer.class)
+                      .one()
+                  == 1;
+            }
+            if (!change.events().isEmpty()) {
+              HelpdeskEvent last = change.events().get(change.events().size() - 1);
+              return stored(
+                      h,
+                      "SELECT json FROM events WHERE ticket_id = :t AND version = :v",
+                      last.ticket(),
+                      last.version())
+                  .equals(Optional.of(JsonCodec.encode(last)));
+            }
+            return stored(
+                    h,
+                    "SELECT state FROM tickets WHERE id = :t AND version = :v",
+                    ticket.id(),
+                    ticket.version())
+                .equals(Optional.of(JsonCodec.encode(ticket)));
+          });
+    } catch (HelpdeskException unknown) {
+      lost.addSuppressed(unknown);
+      return false;
+    }
+  }
+
+  private static Optional<String> stored(Handle h, String sql, TicketId ticket, long version) {
+    return h.createQuery(sql)
+        .bind("t", ticket.toString())
+        .bind("v", version)
+        .mapTo(String.class)
+        .findOne();
   }
 
   private void writeTicket(Handle h, TicketChange change, String conflict) {
@@ -177,17 +258,21 @@ final class JdbcTicketStore implements TicketStore {
     }
   }
 
-  private void writeEntries(Handle h, TicketId ticket, List<ThreadEntry> entries) {
+  private void writeEntries(
+      Handle h, TicketId ticket, boolean newTicket, List<ThreadEntry> entries) {
     if (entries.isEmpty()) {
       return;
     }
     // The version check above already serializes writers of this ticket; the unique key on
-    // (ticket_id, seq) would catch any that slipped through.
+    // (ticket_id, seq) would catch any that slipped through. A new ticket has no entries yet, which
+    // saves its creation a round trip.
     int seq =
-        h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
-            .bind("t", ticket.toString())
-            .mapTo(Integer.class)
-            .one();
+        newTicket
+            ? 0
+            : h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
+                .bind("t", ticket.toString())
+                .mapTo(Integer.class)
+                .one();
     for (ThreadEntry e : entries) {
       h.createUpdate(
               "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
@@ -205,7 +290,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public List<ThreadEntry> thread(TicketId ticket) {
     requireNonNull(ticket, "ticket must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading the thread of ticket " + ticket,
         h ->
             decodeAll(
@@ -217,7 +302,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public List<HelpdeskEvent> events(TicketId ticket) {
     requireNonNull(ticket, "ticket must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading the events of ticket " + ticket,
         h ->
             decodeAll(
@@ -231,7 +316,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(department, "department must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the queue of " + department,
         h -> {
           Query q =
@@ -263,7 +348,7 @@ final class JdbcTicketStore implements TicketStore {
 
   private List<Ticket> newestFirst(String column, String value, int limit) {
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the tickets of " + value,
         h ->
             tickets(
@@ -273,7 +358,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public List<Ticket> linkedTo(IncidentId incident) {
     requireNonNull(incident, "incident must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading the tickets of incident " + incident,
         h -> tickets(h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
   }
@@ -281,7 +366,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<TicketId> ticketByMessageId(String messageId) {
     requireNonNull(messageId, "messageId must not be null");
-    return database.transaction(
+    return database.withHandle(
         "looking up Message-ID " + messageId,
         h ->
             h.createQuery(MESSAGE_ID_SQL)
@@ -296,7 +381,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(now, "now must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading due tickets",
         h -> {
           Query q =
@@ -316,7 +401,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(to, "to must not be null");
     requireNonNull(after, "after must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the tickets of a period",
         h -> {
           Query q =
@@ -334,7 +419,7 @@ final class JdbcTicketStore implements TicketStore {
   public List<OutboxMessage> pendingOutbox(Instant now, int limit) {
     requireNonNull(now, "now must not be null");
     checkLimit(limit);
-    return database.transaction(
+    return database.withHandle(
         "reading the outbox",
         h ->
             h.createQuery(PENDING_OUTBOX_SQL)
@@ -446,7 +531,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Incident> incident(IncidentId id) {
     requireNonNull(id, "id must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading incident " + id,
         h ->
             decodeAll(
@@ -471,7 +556,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<ReplyTemplate> template(String name) {
     requireNonNull(name, "name must not be null");
-    return database.transaction(
+    return database.withHandle(
         "reading template " + name,
         h ->
             decodeAll(
@@ -483,7 +568,7 @@ final class JdbcTicketStore implements TicketStore {
 
   @Override
   public List<ReplyTemplate> templates() {
-    return database.transaction(
+    return database.withHandle(
         "reading templates",
         h ->
             decodeAll(

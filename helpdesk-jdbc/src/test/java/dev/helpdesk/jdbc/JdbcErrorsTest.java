@@ -19,33 +19,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JdbcErrorsTest {
 
-  @ParameterizedTest(name = "SQLSTATE {0} code {1}: rollback={2} temporary={3} unique={4}")
+  @ParameterizedTest(
+      name = "SQLSTATE {0} code {1}: rollback={2} temporary={3} unique={4} connectionLoss={5}")
   @CsvSource({
-    "40001, 0,    true,  true,  false", // serialization failure (PostgreSQL, H2 deadlock)
-    "40P01, 0,    true,  true,  false", // PostgreSQL deadlock
-    "40001, 1213, true,  true,  false", // MariaDB deadlock
-    "HY000, 1205, true,  true,  false", // MariaDB lock wait timeout
-    "HYT00, 50200, true, true,  false", // H2 lock timeout
-    "90131, 90131, true, true,  false", // H2 concurrent update
-    "08001, 0,    false, true,  false", // cannot connect
-    "08S01, 0,    false, true,  false", // communication link failure
-    "57P01, 0,    false, true,  false", // PostgreSQL admin shutdown
-    "57P03, 0,    false, true,  false", // PostgreSQL cannot connect now
-    "53300, 0,    false, true,  false", // too many connections
-    "23505, 0,    false, false, true", //  unique violation (PostgreSQL, H2)
-    "23000, 1062, false, false, true", //  MariaDB duplicate key
-    "23000, 1452, false, false, false", // MariaDB foreign key violation
-    "42P01, 0,    false, false, false", // undefined table
-    "HY000, 1364, false, false, false", // MariaDB field without default
+    "40001, 0,    true,  true,  false, false", // serialization failure (PostgreSQL, H2 deadlock)
+    "40P01, 0,    true,  true,  false, false", // PostgreSQL deadlock
+    "40001, 1213, true,  true,  false, false", // MariaDB deadlock
+    "HY000, 1205, true,  true,  false, false", // MariaDB lock wait timeout
+    "HYT00, 50200, true, true,  false, false", // H2 lock timeout
+    "90131, 90131, true, true,  false, false", // H2 concurrent update
+    "08001, 0,    false, true,  false, true", // cannot connect
+    "08S01, 0,    false, true,  false, true", // communication link failure
+    "57P01, 0,    false, true,  false, true", // PostgreSQL admin shutdown
+    "57P03, 0,    false, true,  false, true", // PostgreSQL cannot connect now
+    "53300, 0,    false, true,  false, false", // too many connections
+    "23505, 0,    false, false, true, false", //  unique violation (PostgreSQL, H2)
+    "23000, 1062, false, false, true, false", //  MariaDB duplicate key
+    "23000, 1452, false, false, false, false", // MariaDB foreign key violation
+    "42P01, 0,    false, false, false, false", // undefined table
+    "HY000, 1364, false, false, false, false", // MariaDB field without default
   })
   void classify_wrappedSqlException_followsSqlStateAndVendorCode(
-      String state, int code, boolean rollback, boolean temporary, boolean unique) {
+      String state,
+      int code,
+      boolean rollback,
+      boolean temporary,
+      boolean unique,
+      boolean connectionLoss) {
     SQLException sql = new SQLException("boom", state, code);
     Exception wrapped = new UnableToExecuteStatementException(sql, null);
 
     assertThat(JdbcErrors.isRollback(wrapped)).isEqualTo(rollback);
     assertThat(JdbcErrors.isTemporary(wrapped)).isEqualTo(temporary);
     assertThat(JdbcErrors.isUniqueViolation(wrapped)).isEqualTo(unique);
+    assertThat(JdbcErrors.isConnectionLoss(wrapped)).isEqualTo(connectionLoss);
     HelpdeskException translated = JdbcErrors.translate("saving ticket T", wrapped);
     assertThat(translated).isInstanceOf(StoreException.class).hasCause(wrapped);
     assertThat(translated.isTemporary()).isEqualTo(temporary);

@@ -3,13 +3,22 @@ package dev.helpdesk.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.ReplyTemplate;
 import dev.helpdesk.StoreException;
+import dev.helpdesk.ThreadEntry;
+import dev.helpdesk.Ticket;
+import dev.helpdesk.TicketStatus;
+import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
+import dev.helpdesk.testing.Tickets;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -98,6 +107,59 @@ class JdbcStoreTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1-200 characters")
         .hasMessageContaining(owner);
+  }
+
+  @Test
+  void exportH2_thenImportH2_carriesTicketsThreadsEventsAndTemplates(@TempDir Path dir) {
+    JdbcStore original = JdbcStore.h2File(dir.resolve("old"));
+    TicketStore store = original.ticketStore();
+    Tickets gen = new Tickets(9);
+    Ticket opened = gen.open("c1", "tech", T0);
+    store.commit(Tickets.create(opened));
+    Ticket held = Tickets.withStatus(opened, TicketStatus.ON_HOLD);
+    ThreadEntry entry = gen.message(held, "it's 'quoted'; and ünïcödé", Optional.of("<m@x>"));
+    store.commit(
+        new TicketChange(
+            held,
+            opened.version(),
+            List.of(entry),
+            List.of(Tickets.statusEvent(opened, held)),
+            List.of(),
+            Set.of("once")));
+    store.saveTemplate(new ReplyTemplate("hi", "Hello {{customer_name}}"));
+    Path script = dir.resolve("it's a desk.sql");
+
+    original.exportH2(script);
+    JdbcStore imported = JdbcStore.importH2(script, dir.resolve("new"));
+
+    TicketStore copy = imported.ticketStore();
+    assertThat(imported.migrate()).isEmpty();
+    assertThat(copy.find(opened.id())).contains(held);
+    assertThat(copy.thread(opened.id())).containsExactly(entry);
+    assertThat(copy.events(opened.id())).isEqualTo(store.events(opened.id()));
+    assertThat(copy.ticketByMessageId("<m@x>")).contains(opened.id());
+    assertThat(copy.template("hi")).isEqualTo(store.template("hi"));
+    // The once-key came along: the same key is still refused.
+    Ticket other = gen.open("c2", "tech", T0);
+    assertThatThrownBy(
+            () ->
+                copy.commit(
+                    new TicketChange(other, 0, List.of(), List.of(), List.of(), Set.of("once"))))
+        .isInstanceOf(ConcurrentUpdateException.class);
+  }
+
+  @Test
+  void importH2_intoAnExistingDatabaseOrFromNoScript_isRejectedNamingThePath(@TempDir Path dir) {
+    JdbcStore existing = JdbcStore.h2File(dir.resolve("desk"));
+    Path script = dir.resolve("desk.sql");
+    existing.exportH2(script);
+
+    assertThatThrownBy(() -> JdbcStore.importH2(script, dir.resolve("desk")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("desk.mv.db exists already");
+    assertThatThrownBy(() -> JdbcStore.importH2(dir.resolve("none.sql"), dir.resolve("x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("none.sql");
   }
 
   private static java.util.List<String> tables(DataSource ds) {
