@@ -1,6 +1,8 @@
 -- helpdesk schema V1 for H2 2.x. Times are UTC, microsecond precision. H2 compares strings by
 -- code point, so ORDER BY matches Java's String order (keyset pagination). H2 commits DDL
 -- implicitly, so every statement is idempotent (IF NOT EXISTS) and a failed run can be repeated.
+-- JSON is CHARACTER VARYING, not CLOB: H2 copies every CLOB of a result row into its LOB store,
+-- a write per row read, which made queue pages of a large file take seconds.
 
 CREATE TABLE IF NOT EXISTS tickets (
   id              CHAR(36) NOT NULL PRIMARY KEY,
@@ -16,7 +18,7 @@ CREATE TABLE IF NOT EXISTS tickets (
   organization_id VARCHAR(64),
   incident_id     CHAR(36),
   sla_next_check  TIMESTAMP(6) WITH TIME ZONE,
-  state           CLOB NOT NULL
+  state           CHARACTER VARYING NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (department, in_queue, queue_due, urgency, opened_at, id);
 CREATE INDEX IF NOT EXISTS tickets_sla_next_check ON tickets (sla_next_check, id);
@@ -30,7 +32,7 @@ CREATE TABLE IF NOT EXISTS thread_entries (
   seq        INT NOT NULL,
   entry_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   message_id VARCHAR(998),
-  json       CLOB NOT NULL,
+  json       CHARACTER VARYING NOT NULL,
   CONSTRAINT thread_entries_ticket_seq UNIQUE (ticket_id, seq)
 );
 CREATE INDEX IF NOT EXISTS thread_entries_message_id ON thread_entries (message_id);
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS events (
   ticket_id CHAR(36) NOT NULL,
   version   BIGINT NOT NULL,
   type      VARCHAR(64) NOT NULL,
-  json      CLOB NOT NULL,
+  json      CHARACTER VARYING NOT NULL,
   PRIMARY KEY (ticket_id, version)
 );
 
@@ -47,7 +49,7 @@ CREATE TABLE IF NOT EXISTS outbox (
   msg_key         VARCHAR(200) NOT NULL PRIMARY KEY,
   ticket_id       CHAR(36) NOT NULL,
   created_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-  payload         CLOB NOT NULL,
+  payload         CHARACTER VARYING NOT NULL,
   delivered_at    TIMESTAMP(6) WITH TIME ZONE,
   lease_owner     VARCHAR(200),
   lease_until     TIMESTAMP(6) WITH TIME ZONE,
@@ -65,12 +67,12 @@ CREATE TABLE IF NOT EXISTS once_keys (
 
 CREATE TABLE IF NOT EXISTS incidents (
   id   CHAR(36) NOT NULL PRIMARY KEY,
-  json CLOB NOT NULL
+  json CHARACTER VARYING NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS templates (
   name VARCHAR(64) NOT NULL PRIMARY KEY,
-  json CLOB NOT NULL
+  json CHARACTER VARYING NOT NULL
 );
 
 -- Attachment bytes are stored in chunks so that no driver ever holds a whole file in memory and no
