@@ -386,6 +386,7 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(dueSql(after.isPresent()))
+                  .bind("epoch", dialect.timestamp(Instant.EPOCH))
                   .bind("now", dialect.timestamp(now))
                   .bind("limit", limit);
           after.ifPresent(
@@ -591,12 +592,16 @@ final class JdbcTicketStore implements TicketStore {
         + (after
             ? " AND (queue_due, urgency, opened_at, id) > (:due, :urgency, :openedAt, :id)"
             : "")
-        + " ORDER BY queue_due, urgency, opened_at, id LIMIT :limit";
+        // The equality columns lead the ORDER BY too: only then does H2 read the index in order and
+        // stop at the LIMIT instead of sorting the department's whole queue.
+        + " ORDER BY department, in_queue, queue_due, urgency, opened_at, id LIMIT :limit";
   }
 
   /** Tickets whose SLA check has come, earliest first. */
   static String dueSql(boolean after) {
-    return "SELECT state FROM tickets WHERE sla_next_check <= :now"
+    // The lower bound keeps H2 from walking the index through every ticket without a next check
+    // (NULLs sort first there) before it reaches the due ones; desk times are never before 1970.
+    return "SELECT state FROM tickets WHERE sla_next_check >= :epoch AND sla_next_check <= :now"
         + (after ? " AND (sla_next_check, id) > (:at, :id)" : "")
         + " ORDER BY sla_next_check, id LIMIT :limit";
   }

@@ -97,6 +97,7 @@ class QueryPlansIT {
             .bind("urgency", 1)
             .bind("openedAt", dialect.timestamp(T0))
             .bind("id", UUID.randomUUID().toString())
+            .bind("epoch", dialect.timestamp(Instant.EPOCH))
             .bind("now", dialect.timestamp(T0.plusSeconds(60)))
             .bind("at", dialect.timestamp(T0))
             .bind("from", dialect.timestamp(T0.minusSeconds(3600)))
