@@ -532,15 +532,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Incident> incident(IncidentId id) {
     requireNonNull(id, "id must not be null");
-    return database.withHandle(
-        "reading incident " + id,
-        h ->
-            decodeAll(
-                    h.createQuery("SELECT json FROM incidents WHERE id = :id")
-                        .bind("id", id.toString()),
-                    Incident.class)
-                .stream()
-                .findFirst());
+    return findJson("incidents", "id", id.toString(), Incident.class);
   }
 
   @Override
@@ -557,14 +549,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<ReplyTemplate> template(String name) {
     requireNonNull(name, "name must not be null");
-    return database.withHandle(
-        "reading template " + name,
-        h ->
-            decodeAll(
-                    h.createQuery("SELECT json FROM templates WHERE name = :n").bind("n", name),
-                    ReplyTemplate.class)
-                .stream()
-                .findFirst());
+    return findJson("templates", "name", name, ReplyTemplate.class);
   }
 
   @Override
@@ -574,6 +559,19 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM templates ORDER BY name"), ReplyTemplate.class));
+  }
+
+  /** The JSON row of {@code table} whose {@code keyColumn} is {@code key}, decoded. */
+  private <T> Optional<T> findJson(String table, String keyColumn, String key, Class<T> type) {
+    return database.withHandle(
+        "reading " + table + " " + key,
+        h ->
+            decodeAll(
+                    h.createQuery("SELECT json FROM " + table + " WHERE " + keyColumn + " = :key")
+                        .bind("key", key),
+                    type)
+                .stream()
+                .findFirst());
   }
 
   private void upsert(String table, String keyColumn, String key, String json, String action) {
