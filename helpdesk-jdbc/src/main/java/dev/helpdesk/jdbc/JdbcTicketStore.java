@@ -79,27 +79,13 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> find(TicketId id) {
     requireNonNull(id, "id must not be null");
-    return database.withHandle(
-        "finding ticket " + id,
-        h ->
-            tickets(
-                    h.createQuery("SELECT state FROM tickets WHERE id = :id")
-                        .bind("id", id.toString()))
-                .stream()
-                .findFirst());
+    return findJson("tickets", "state", "id", id.toString(), Ticket.class);
   }
 
   @Override
   public Optional<Ticket> findByReference(TicketRef reference) {
     requireNonNull(reference, "reference must not be null");
-    return database.withHandle(
-        "finding ticket " + reference,
-        h ->
-            tickets(
-                    h.createQuery("SELECT state FROM tickets WHERE reference = :reference")
-                        .bind("reference", reference.value()))
-                .stream()
-                .findFirst());
+    return findJson("tickets", "state", "reference", reference.value(), Ticket.class);
   }
 
   /**
@@ -532,7 +518,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Incident> incident(IncidentId id) {
     requireNonNull(id, "id must not be null");
-    return findJson("incidents", "id", id.toString(), Incident.class);
+    return findJson("incidents", "json", "id", id.toString(), Incident.class);
   }
 
   @Override
@@ -549,7 +535,7 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<ReplyTemplate> template(String name) {
     requireNonNull(name, "name must not be null");
-    return findJson("templates", "name", name, ReplyTemplate.class);
+    return findJson("templates", "json", "name", name, ReplyTemplate.class);
   }
 
   @Override
@@ -561,13 +547,23 @@ final class JdbcTicketStore implements TicketStore {
                 h.createQuery("SELECT json FROM templates ORDER BY name"), ReplyTemplate.class));
   }
 
-  /** The JSON row of {@code table} whose {@code keyColumn} is {@code key}, decoded. */
-  private <T> Optional<T> findJson(String table, String keyColumn, String key, Class<T> type) {
+  /**
+   * The JSON in {@code jsonColumn} of the {@code table} row whose {@code keyColumn} is {@code key}.
+   */
+  private <T> Optional<T> findJson(
+      String table, String jsonColumn, String keyColumn, String key, Class<T> type) {
     return database.withHandle(
         "reading " + table + " " + key,
         h ->
             decodeAll(
-                    h.createQuery("SELECT json FROM " + table + " WHERE " + keyColumn + " = :key")
+                    h.createQuery(
+                            "SELECT "
+                                + jsonColumn
+                                + " FROM "
+                                + table
+                                + " WHERE "
+                                + keyColumn
+                                + " = :key")
                         .bind("key", key),
                     type)
                 .stream()
