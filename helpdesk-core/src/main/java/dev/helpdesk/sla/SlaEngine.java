@@ -284,15 +284,20 @@ public final class SlaEngine {
       } else if (runningSince != null) {
         Duration counted = hours.businessTimeBetween(runningSince, mark.at());
         if (counted.compareTo(remaining) >= 0) {
-          return Optional.of(hours.addBusinessTime(runningSince, remaining));
+          return deadline(hours, runningSince, remaining);
         }
         remaining = remaining.minus(counted);
         runningSince = null;
       }
     }
-    return runningSince == null
-        ? Optional.empty()
-        : Optional.of(hours.addBusinessTime(runningSince, remaining));
+    return runningSince == null ? Optional.empty() : deadline(hours, runningSince, remaining);
+  }
+
+  /** The instant {@code amount} of support time after {@code start}; empty if out of reach. */
+  private static Optional<Instant> deadline(SupportHours hours, Instant start, Duration amount) {
+    return hours instanceof WeeklyHours weekly
+        ? weekly.deadline(start, amount)
+        : Optional.of(hours.addBusinessTime(start, amount));
   }
 
   /**

@@ -34,7 +34,9 @@ public sealed interface SupportHours permits AlwaysOpen, WeeklyHours {
    * which {@code holidays} is true are closed all day. The predicate is asked once per date
    * examined, so it must be fast and thread-safe; a date set is faster.
    *
-   * @throws IllegalArgumentException when ranges of a day overlap or the week has no open time
+   * @throws IllegalArgumentException when ranges of a day overlap, the week has no open time, or
+   *     the holidays close support for more than 366 days in a row anywhere from 1900 to 2200 (such
+   *     a calendar can keep no promise, so it is refused here rather than failing a ticket later)
    */
   static SupportHours businessHours(
       ZoneId zone, Map<DayOfWeek, List<TimeRange>> weekly, Predicate<LocalDate> holidays) {
@@ -42,7 +44,11 @@ public sealed interface SupportHours permits AlwaysOpen, WeeklyHours {
     return new WeeklyHours(zone, weekly, new HolidayCalendar.ByPredicate(holidays));
   }
 
-  /** A weekly schedule in {@code zone} closed on the given holiday dates. */
+  /**
+   * A weekly schedule in {@code zone} closed on the given holiday dates.
+   *
+   * @throws IllegalArgumentException on the same grounds as the predicate form
+   */
   static SupportHours businessHours(
       ZoneId zone, Map<DayOfWeek, List<TimeRange>> weekly, Set<LocalDate> holidays) {
     requireNonNull(holidays, "holidays must not be null");
@@ -54,7 +60,8 @@ public sealed interface SupportHours permits AlwaysOpen, WeeklyHours {
    * positive duration support is open just before the returned instant; a zero duration returns
    * {@code start}.
    *
-   * @throws IllegalStateException when the schedule and holidays leave no open time for years
+   * @throws IllegalStateException when the open time runs out before 2200 or 100 years after {@code
+   *     start}; the SLA engine treats such a target as never due instead
    */
   Instant addBusinessTime(Instant start, Duration duration);
 

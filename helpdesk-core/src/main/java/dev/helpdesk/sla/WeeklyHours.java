@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Business hours: a weekly schedule of local ranges in a zone, minus holidays. Per-day ranges are
@@ -33,6 +34,12 @@ final class WeeklyHours implements SupportHours {
 
   /** How far a search for open time goes before it gives up on the schedule. */
   static final int HORIZON_YEARS = 100;
+
+  /**
+   * The longest run of closed days a calendar may have anywhere from {@link #EARLIEST} to {@link
+   * #LATEST}; a schedule whose holidays close support for longer cannot keep any promise.
+   */
+  static final int MAX_CLOSED_DAYS = 366;
 
   private static final long HORIZON_DAYS = HORIZON_YEARS * 366L;
   private static final long LAST_DAY = LATEST.getEpochSecond() / 86_400 + 1;
@@ -87,21 +94,66 @@ final class WeeklyHours implements SupportHours {
     this.table =
         new ZoneTable(
             zone, EARLIEST.minus(Duration.ofDays(366)), LATEST.plus(Duration.ofDays(732)));
+    requireNoLongClosure();
+  }
+
+  /**
+   * Rejects a calendar whose holidays close support for more than {@link #MAX_CLOSED_DAYS} days in
+   * a row, so that no ticket command meets it later. From each open day it looks for the last open
+   * day of the following window, scanning backwards, so an ordinary calendar costs a few hundred
+   * holiday look-ups.
+   */
+  private void requireNoLongClosure() {
+    long first = localDay(toNanos(EARLIEST));
+    long lastOpen = first - 1;
+    while (lastOpen + MAX_CLOSED_DAYS + 1 <= LAST_DAY) {
+      long windowEnd = lastOpen + MAX_CLOSED_DAYS + 1;
+      long found = Long.MIN_VALUE; // epoch days before 1970 are negative
+      for (long day = windowEnd; day > lastOpen && found == Long.MIN_VALUE; day--) {
+        if (starts[dayOfWeekIndex(day)].length > 0 && !holidays.isHoliday(day)) {
+          found = day;
+        }
+      }
+      checkArgument(
+          found != Long.MIN_VALUE,
+          "support hours %s are closed every day from %s to %s: holidays may close support for at"
+              + " most %s days in a row",
+          this,
+          LocalDate.ofEpochDay(Math.max(first, lastOpen + 1)),
+          LocalDate.ofEpochDay(windowEnd),
+          MAX_CLOSED_DAYS);
+      lastOpen = found;
+    }
   }
 
   @Override
   public Instant addBusinessTime(Instant start, Duration duration) {
+    requireNonNull(duration, "duration must not be null");
+    return deadline(start, duration)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    String.format(
+                        "no deadline %s after %s within %s years (or before %s): %s leaves too"
+                            + " little open time",
+                        duration, start, HORIZON_YEARS, LATEST, this)));
+  }
+
+  /**
+   * Like {@link #addBusinessTime} but empty, rather than failing, when the open time runs out
+   * before the search horizon or the end of the supported range: the SLA engine treats such a
+   * target as never due, so no ticket command fails on a far deadline.
+   */
+  Optional<Instant> deadline(Instant start, Duration duration) {
     long from = toNanos(requireSupported(start, "start"));
     requireNonNull(duration, "duration must not be null");
     checkArgument(!duration.isNegative(), "duration must not be negative, got %s", duration);
-    checkArgument(
-        duration.toDays() <= HORIZON_DAYS,
-        "duration must be at most %s days, got %s",
-        HORIZON_DAYS,
-        duration);
+    if (duration.toDays() > HORIZON_DAYS) {
+      return Optional.empty();
+    }
     long remaining = duration.toNanos();
     if (remaining == 0) {
-      return start;
+      return Optional.of(start);
     }
     ZoneTable.Cursor walk = table.cursor();
     long firstDay = localDay(from);
@@ -124,16 +176,13 @@ final class WeeklyHours implements SupportHours {
         long length = walk.toInstant(midnight + dayEnds[i]) - open;
         if (length > 0) {
           if (remaining <= length) {
-            return ofNanos(open + remaining);
+            return Optional.of(ofNanos(open + remaining));
           }
           remaining -= length;
         }
       }
     }
-    throw new IllegalStateException(
-        String.format(
-            "no deadline %s after %s within %s years (or before %s): %s leaves too little open time",
-            duration, start, HORIZON_YEARS, LATEST, this));
+    return Optional.empty();
   }
 
   @Override

@@ -94,7 +94,9 @@ final class Calendars {
           Duration weeklyOpen = weeklyOpen(weekly);
           boolean byRule = Generate.booleans().generate(in);
           if (byRule) {
-            int every = Generate.range(2, 40).generate(in);
+            // Every 7th epoch day is always the same weekday: with a schedule open only on that
+            // day, such a rule closes support for good, and the calendar is rightly refused.
+            int every = Generate.range(2, 40).assuming(n -> n != 7).generate(in);
             SupportHours hours =
                 SupportHours.businessHours(zone, weekly, date -> date.toEpochDay() % every == 0);
             return new Calendar(hours, weeklyOpen, zone, hours + " every " + every + "th day");

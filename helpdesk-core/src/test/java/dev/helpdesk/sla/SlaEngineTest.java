@@ -323,4 +323,21 @@ class SlaEngineTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("disagree");
   }
+
+  @Test
+  void onEvent_targetBeyondWhatTheCalendarCanReach_hasNoDeadlineInsteadOfFailing() {
+    // Open one minute a week: a five-day resolution target needs 138 years, past the horizon.
+    SupportHours sparse =
+        SupportHours.businessHours(
+            ZoneId.of("UTC"),
+            java.util.Map.of(
+                java.time.DayOfWeek.MONDAY,
+                List.of(TimeRange.of(java.time.LocalTime.NOON, java.time.LocalTime.of(12, 1)))),
+            Set.of());
+    SlaEngine engine = new SlaEngine(SlaPolicies.defaults(sparse));
+    TicketRun run = new TicketRun(engine, Optional.empty(), Priority.LOW, TECH).open(T);
+    assertThat(deadline(run, SlaTarget.RESOLUTION)).isEmpty();
+    assertThat(deadline(run, SlaTarget.FIRST_RESPONSE)).isPresent();
+    assertThat(run.check(T.plus(Duration.ofDays(365 * 30)))).isNotEmpty();
+  }
 }

@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,16 @@ class SupportHoursTest {
     }
     return weekly;
   }
+
+  static Map<DayOfWeek, List<TimeRange>> everyDay() {
+    Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      weekly.put(day, List.of(range("09:00", "17:00")));
+    }
+    return weekly;
+  }
+
+  private static final Duration HOURS_18 = Duration.ofHours(18);
 
   static TimeRange range(String from, String to) {
     return TimeRange.of(LocalTime.parse(from), LocalTime.parse(to));
@@ -195,11 +206,52 @@ class SupportHoursTest {
   }
 
   @Test
-  void addBusinessTime_everyDayAHoliday_failsInsteadOfLooping() {
-    SupportHours never =
-        SupportHours.businessHours(BERLIN, weekdays(range("09:00", "17:00")), date -> true);
+  void businessHours_everyDayAHoliday_isRejectedWhenBuilt() {
     assertThatThrownBy(
-            () -> never.addBusinessTime(at("2026-01-05T10:00", BERLIN), Duration.ofMinutes(1)))
+            () ->
+                SupportHours.businessHours(BERLIN, weekdays(range("09:00", "17:00")), date -> true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("closed every day from 1900-01-01")
+        .hasMessageContaining("at most 366 days in a row");
+  }
+
+  @Test
+  void businessHours_ruleClosingTheOnlyOpenWeekday_isRejectedWhenBuilt() {
+    // The calendar behind the flaky property: 15 minutes on Thursdays, and every epoch day
+    // divisible by 7 (always a Thursday) a holiday.
+    Map<DayOfWeek, List<TimeRange>> thursdays =
+        Map.of(DayOfWeek.THURSDAY, List.of(range("10:00", "10:15")));
+    assertThatThrownBy(
+            () -> SupportHours.businessHours(BERLIN, thursdays, date -> date.toEpochDay() % 7 == 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("closed every day");
+    SupportHours everyOtherThursday =
+        SupportHours.businessHours(BERLIN, thursdays, date -> date.toEpochDay() % 14 == 0);
+    assertThat(everyOtherThursday.addBusinessTime(at("2026-01-05T10:00", BERLIN), HOURS_18))
+        .isBefore(Instant.parse("2030-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void businessHours_closedForAYearAndADay_isRejectedButAYearIsAccepted() {
+    LocalDate from = LocalDate.of(2030, 1, 1);
+    Set<LocalDate> year = new HashSet<>();
+    for (LocalDate d = from; d.isBefore(from.plusDays(366)); d = d.plusDays(1)) {
+      year.add(d);
+    }
+    SupportHours sabbatical = SupportHours.businessHours(BERLIN, everyDay(), year);
+    assertThat(sabbatical.isOpen(at("2031-01-02T10:00", BERLIN))).isTrue();
+    year.add(from.plusDays(366));
+    assertThatThrownBy(() -> SupportHours.businessHours(BERLIN, everyDay(), year))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("from 2030-01-01 to 2031-01-02");
+  }
+
+  @Test
+  void addBusinessTime_pastTheSupportedRange_failsInsteadOfLooping() {
+    assertThatThrownBy(
+            () ->
+                BERLIN_OFFICE.addBusinessTime(
+                    Instant.parse("2199-12-30T10:00:00Z"), Duration.ofDays(30)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("within 100 years");
   }
