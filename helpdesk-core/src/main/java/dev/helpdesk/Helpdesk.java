@@ -441,7 +441,9 @@ public final class Helpdesk {
 
   /**
    * Staff merge a duplicate into the original ticket, which must be the older of the two (so merges
-   * can never form a cycle) and still alive. Messages to the duplicate then land in the original.
+   * can never form a cycle), still alive, and of the same requester: a merge across customers would
+   * lock the duplicate's customer out of their own ticket and send staff replies meant for them to
+   * the other customer. Messages to the duplicate then land in the original.
    */
   public void merge(TicketRef duplicate, Actor actor, TicketRef original) {
     requireNonNull(original, "original must not be null");
@@ -459,6 +461,14 @@ public final class Helpdesk {
               "merge the newer ticket into the older one: %s was opened after %s",
               survivor.reference(),
               t.reference());
+          checkArgument(
+              t.requester().equals(survivor.requester()),
+              "cannot merge %s of %s into %s of %s: a duplicate merges only into a ticket of the"
+                  + " same requester",
+              t.reference(),
+              t.requester(),
+              survivor.reference(),
+              survivor.requester());
           if (survivor.status().isFinal()) {
             throw new IllegalTransitionException(
                 survivor.reference(), actor, "merge into", survivor.status());

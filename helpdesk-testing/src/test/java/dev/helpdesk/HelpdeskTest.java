@@ -298,6 +298,27 @@ class HelpdeskTest {
   }
 
   @Test
+  void merge_intoAnotherCustomersTicket_isRejectedAndBothStayTheirOwners() {
+    TicketRef bobs =
+        desk.open(OpenTicket.byCustomer(BOB.id(), TECH, "Mail down", "No mail since noon."));
+    f.clock.advance(Duration.ofMinutes(5));
+    TicketRef alices = f.openByAlice("Mail down too");
+    assertThatThrownBy(() -> desk.merge(alices, TINA, bobs))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(alices.toString())
+        .hasMessageContaining("same requester");
+    assertThat(f.ticket(alices).status()).isEqualTo(TicketStatus.OPEN);
+    assertThat(f.ticket(alices).mergedInto()).isEmpty();
+    assertThat(desk.reply(alices, TINA, "Looking into it.")).isEqualTo(alices);
+    assertThat(desk.view(alices, ALICE).thread())
+        .extracting(ThreadEntry::body)
+        .contains("Looking into it.");
+    assertThat(desk.view(bobs, BOB).thread())
+        .extracting(ThreadEntry::body)
+        .doesNotContain("Looking into it.");
+  }
+
+  @Test
   void merge_byCustomer_isRejected() {
     TicketRef original = f.openByAlice("Site down");
     f.clock.advance(Duration.ofMinutes(5));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,9 +18,11 @@ import org.jdbi.v3.core.Jdbi;
  * The JDBC persistence of a desk on H2, PostgreSQL or MariaDB: one object giving the stores the
  * desk needs, over one {@link DataSource} the host owns (and pools). By default it brings the
  * schema up to date when built; hosts that migrate by hand switch that off and call {@link
- * #migrate()}.
+ * #migrate()}. The embedded H2 stores ({@link #h2File}, {@link #h2InMemory}, {@link #importH2}) own
+ * a connection pool that keeps the database open for the store's life; {@link #close()} closes it.
+ * A store over the host's {@code DataSource} leaves that to the host.
  */
-public final class JdbcStore {
+public final class JdbcStore implements AutoCloseable {
   /** The default largest attachment, 25 MiB. */
   public static final long DEFAULT_ATTACHMENT_LIMIT = 25L * 1024 * 1024;
 
@@ -27,8 +30,10 @@ public final class JdbcStore {
   private final SchemaMigrator migrator;
   private final TicketStore tickets;
   private final AttachmentStore attachments;
+  private final Optional<DataSource> ownedPool;
 
   private JdbcStore(Builder builder) {
+    this.ownedPool = Optional.ofNullable(builder.ownedPool);
     this.database = Database.detect(Jdbi.create(builder.dataSource));
     this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
     this.tickets = new JdbcTicketStore(database);
@@ -52,7 +57,18 @@ public final class JdbcStore {
   /** The embedded default: an H2 database in {@code file} (H2 adds {@code .mv.db}). */
   public static JdbcStore h2File(Path file) {
     requireNonNull(file, "file must not be null");
-    return create(H2.dataSource("jdbc:h2:file:" + file.toAbsolutePath()));
+    return owning(H2.pool("jdbc:h2:file:" + file.toAbsolutePath()));
+  }
+
+  private static JdbcStore owning(DataSource pool) {
+    Builder builder = builder(pool);
+    builder.ownedPool = pool;
+    try {
+      return builder.build();
+    } catch (RuntimeException e) {
+      H2.dispose(pool);
+      throw e;
+    }
   }
 
   /** An H2 database in memory, kept until the JVM exits; for demos and tests. */
@@ -62,7 +78,7 @@ public final class JdbcStore {
         name.matches("[A-Za-z0-9_]{1,64}"),
         "H2 database name must be 1-64 of A-Z, a-z, 0-9, '_', got '%s'",
         name);
-    return create(H2.dataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+    return owning(H2.pool("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
   }
 
   /**
@@ -96,12 +112,17 @@ public final class JdbcStore {
     Path data = file.resolveSibling(file.getFileName() + ".mv.db");
     checkArgument(
         !Files.exists(data), "H2 database %s exists already; import needs a new one", data);
-    DataSource ds = H2.dataSource("jdbc:h2:file:" + file.toAbsolutePath());
-    Database.detect(Jdbi.create(ds))
-        .withHandle(
-            "importing the H2 database from " + script,
-            h -> h.execute("RUNSCRIPT FROM " + sqlString(script)));
-    return create(ds);
+    DataSource ds = H2.pool("jdbc:h2:file:" + file.toAbsolutePath());
+    try {
+      Database.detect(Jdbi.create(ds))
+          .withHandle(
+              "importing the H2 database from " + script,
+              h -> h.execute("RUNSCRIPT FROM " + sqlString(script)));
+    } catch (RuntimeException e) {
+      H2.dispose(ds);
+      throw e;
+    }
+    return owning(ds);
   }
 
   private static String sqlString(Path path) {
@@ -123,12 +144,22 @@ public final class JdbcStore {
     return attachments;
   }
 
+  /**
+   * Closes the connection pool this store made for an embedded H2 database, which closes the
+   * database; a no-op for a store over the host's {@code DataSource}. The store is unusable after.
+   */
+  @Override
+  public void close() {
+    ownedPool.ifPresent(H2::dispose);
+  }
+
   /** Configures a {@link JdbcStore}; every setting has a default. */
   public static final class Builder {
     private final DataSource dataSource;
     private boolean autoMigrate = true;
     private long attachmentLimit = DEFAULT_ATTACHMENT_LIMIT;
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+    private DataSource ownedPool;
 
     private Builder(DataSource dataSource) {
       this.dataSource = requireNonNull(dataSource, "dataSource must not be null");

@@ -43,6 +43,33 @@ class JdbcStoreTest {
   }
 
   @Test
+  void h2File_keepsTheDatabaseOpenUntilClosed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("desk");
+    String url = "jdbc:h2:file:" + file.toAbsolutePath();
+    JdbcStore store = JdbcStore.h2File(file);
+    store.ticketStore().saveTemplate(new ReplyTemplate("hi", "Hello"));
+
+    assertThat(sessionsSeenBy(url)).isGreaterThan(1);
+
+    store.close();
+
+    assertThat(sessionsSeenBy(url)).isEqualTo(1);
+    try (JdbcStore reopened = JdbcStore.h2File(file)) {
+      assertThat(reopened.ticketStore().template("hi")).isPresent();
+    }
+  }
+
+  /** Sessions open on the database, counted from a connection of its own. */
+  private static int sessionsSeenBy(String url) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(url, "", "");
+        var rs =
+            c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void h2InMemory_sameName_sharesOneDatabase() {
     JdbcStore.h2InMemory("shared_desk").ticketStore().saveTemplate(new ReplyTemplate("a", "Body"));
 
