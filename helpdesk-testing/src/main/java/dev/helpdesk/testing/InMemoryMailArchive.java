@@ -1,0 +1,94 @@
+package dev.helpdesk.testing;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.helpdesk.spi.ArchivedMail;
+import dev.helpdesk.spi.MailArchive;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A mail archive in memory, for tests and demos; it passes {@link MailArchiveContract}. */
+public final class InMemoryMailArchive implements MailArchive {
+  private static final Comparator<ArchivedMail> ARRIVAL =
+      Comparator.comparing(ArchivedMail::receivedAt).thenComparing(ArchivedMail::key);
+
+  private final Map<String, ArchivedMail> mails = new HashMap<>();
+  private final Map<String, Lease> leases = new HashMap<>();
+
+  private record Lease(String owner, Instant until) {}
+
+  @Override
+  public synchronized ArchivedMail receive(ArchivedMail mail) {
+    requireNonNull(mail, "mail must not be null");
+    return mails.computeIfAbsent(mail.key(), k -> mail);
+  }
+
+  @Override
+  public synchronized boolean claim(
+      String key, Set<ArchivedMail.Status> from, String owner, Instant now, Instant until) {
+    requireNonNull(from, "from must not be null");
+    requireNonNull(owner, "owner must not be null");
+    requireNonNull(now, "now must not be null");
+    requireNonNull(until, "until must not be null");
+    checkArgument(until.isAfter(now), "lease must end after %s, got %s", now, until);
+    ArchivedMail mail = existing(key);
+    Lease lease = leases.get(key);
+    if (!from.contains(mail.status())
+        || (lease != null && !lease.owner().equals(owner) && lease.until().isAfter(now))) {
+      return false;
+    }
+    leases.put(key, new Lease(owner, until));
+    return true;
+  }
+
+  @Override
+  public synchronized void finish(
+      String key, ArchivedMail.Status status, String detail, Instant at) {
+    ArchivedMail mail = existing(key);
+    mails.put(
+        key,
+        new ArchivedMail(
+            key,
+            mail.rawSha256(),
+            mail.size(),
+            mail.source(),
+            mail.receivedAt(),
+            requireNonNull(status, "status must not be null"),
+            detail,
+            at));
+    leases.remove(key);
+  }
+
+  @Override
+  public synchronized Optional<ArchivedMail> find(String key) {
+    return Optional.ofNullable(mails.get(requireNonNull(key, "key must not be null")));
+  }
+
+  @Override
+  public synchronized List<ArchivedMail> list(
+      ArchivedMail.Status status, Optional<ArchivedMail> after, int limit) {
+    requireNonNull(status, "status must not be null");
+    requireNonNull(after, "after must not be null");
+    checkArgument(limit > 0, "limit must be positive, got %s", limit);
+    return mails.values().stream()
+        .filter(m -> m.status() == status)
+        .filter(m -> after.map(a -> ARRIVAL.compare(m, a) > 0).orElse(true))
+        .sorted(ARRIVAL)
+        .limit(limit)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private ArchivedMail existing(String key) {
+    requireNonNull(key, "key must not be null");
+    ArchivedMail mail = mails.get(key);
+    checkArgument(mail != null, "no archived mail with key '%s'", key);
+    return mail;
+  }
+}
