@@ -90,6 +90,7 @@ public final class Helpdesk {
   private static final Logger log = LoggerFactory.getLogger(Helpdesk.class);
 
   private static final int COMMIT_ATTEMPTS = 8;
+  private static final Actor DELIVERY = Actor.system("mail-delivery");
   private static final int MERGE_CHAIN_MAX = 32;
   private static final Duration OUTBOX_LEASE = Duration.ofMinutes(2);
   private static final int DUE_BATCH = 500;
@@ -136,7 +137,8 @@ public final class Helpdesk {
             ImmutableList.copyOf(b.durableListeners),
             this::now,
             "node-" + UUID.randomUUID(),
-            OUTBOX_LEASE);
+            OUTBOX_LEASE,
+            (n, e) -> recordDeliveryFailure(n.reference(), e.recipient(), e.getMessage()));
     this.sla =
         new SlaEngine(b.slaPolicies != null ? b.slaPolicies : SlaPolicies.defaults(b.supportHours));
     this.compensation = b.compensation;
@@ -328,6 +330,21 @@ public final class Helpdesk {
               return new Step(event, List.of(entry), outbox);
             });
     return landed.reference();
+  }
+
+  /**
+   * Records on the ticket, as an internal note by the system, that mail to {@code recipient} could
+   * not be delivered (a bounce, or a permanent refusal while sending), so staff see why the
+   * customer does not answer. The ticket's status and clocks do not change.
+   */
+  public void recordDeliveryFailure(TicketRef ticket, String recipient, String reason) {
+    requireNonNull(recipient, "recipient must not be null");
+    requireNonNull(reason, "reason must not be null");
+    String body = "Mail to " + recipient + " could not be delivered: " + reason;
+    note(
+        ticket,
+        DELIVERY,
+        body.length() <= Limits.BODY_MAX ? body : body.substring(0, Limits.BODY_MAX));
   }
 
   /** A public reply; see {@link #post(PostMessage)}. */

@@ -6,9 +6,11 @@ import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.Notifier;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketStore;
+import dev.helpdesk.spi.UndeliverableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries outbox messages out of the desk: leases each to this node (a conditional write, so two
  * nodes never deliver the same message at once), hands it to the notifier or the durable listeners,
- * and marks it delivered, or failed and due again after the lease time.
+ * and marks it delivered, or failed and due again after the lease time. A notification the notifier
+ * declares undeliverable is not retried: it is handed to {@code onUndeliverable} to be recorded.
  */
 final class OutboxCourier {
   private static final Logger log = LoggerFactory.getLogger(OutboxCourier.class);
@@ -28,6 +31,7 @@ final class OutboxCourier {
   private final Supplier<Instant> clock;
   private final String node;
   private final Duration lease;
+  private final BiConsumer<Notification, UndeliverableException> onUndeliverable;
 
   OutboxCourier(
       TicketStore store,
@@ -35,13 +39,15 @@ final class OutboxCourier {
       List<DurableListener> durableListeners,
       Supplier<Instant> clock,
       String node,
-      Duration lease) {
+      Duration lease,
+      BiConsumer<Notification, UndeliverableException> onUndeliverable) {
     this.store = store;
     this.notifier = notifier;
     this.durableListeners = durableListeners;
     this.clock = clock;
     this.node = node;
     this.lease = lease;
+    this.onUndeliverable = onUndeliverable;
   }
 
   /** Delivers until nothing is pending; returns how many messages this node delivered. */
@@ -61,6 +67,10 @@ final class OutboxCourier {
           deliver(m);
           store.outboxDelivered(m.key(), clock.get());
           delivered++;
+        } catch (UndeliverableException e) {
+          log.warn("outbox message {} is undeliverable; recording it on the ticket", m.key(), e);
+          store.outboxDelivered(m.key(), clock.get());
+          onUndeliverable.accept((Notification) m.payload(), e);
         } catch (Exception e) {
           log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
           store.outboxFailed(m.key(), String.valueOf(e), clock.get().plus(lease));

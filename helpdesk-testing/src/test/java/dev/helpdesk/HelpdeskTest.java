@@ -319,6 +319,22 @@ class HelpdeskTest {
   }
 
   @Test
+  void deliverOutbox_recipientRefusedPermanently_isRecordedOnTheTicketAndNotRetried() {
+    f.notifier.refuse("alice@example.com");
+    TicketRef ref = f.openByAlice("Site down");
+
+    assertThat(desk.deliverOutbox()).isZero();
+    f.clock.advance(Duration.ofHours(1));
+    desk.deliverOutbox();
+
+    assertThat(f.notifier.refusals()).isEqualTo(1);
+    ThreadEntry note = desk.view(ref, TINA).thread().get(1);
+    assertThat(note.visibility()).isEqualTo(Visibility.INTERNAL);
+    assertThat(note.body()).contains("alice@example.com").contains("550 5.1.1");
+    assertThat(f.ticket(ref).status()).isEqualTo(TicketStatus.OPEN);
+  }
+
+  @Test
   void merge_byCustomer_isRejected() {
     TicketRef original = f.openByAlice("Site down");
     f.clock.advance(Duration.ofMinutes(5));
