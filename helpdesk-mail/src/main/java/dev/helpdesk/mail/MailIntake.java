@@ -208,8 +208,7 @@ public final class MailIntake {
   private IntakeResult accept(Spool spool, String source) {
     Parsed parsed = parse(spool);
     try {
-      String key =
-          dedupeKey(parsed.mail().flatMap(ParsedMail::messageId), spool);
+      String key = dedupeKey(parsed.mail().flatMap(ParsedMail::messageId), spool);
       ArchivedMail stored;
       try {
         stored = archiveRaw(key, spool, source);
@@ -231,8 +230,7 @@ public final class MailIntake {
       Instant now = now();
       try {
         if (!archive.claim(key, UNPROCESSED, node, now, now.plus(LEASE))) {
-          return new IntakeResult.TemporaryFailure(
-              "mail " + key + " is being processed elsewhere");
+          return new IntakeResult.TemporaryFailure("mail " + key + " is being processed elsewhere");
         }
       } catch (RuntimeException e) {
         return new IntakeResult.TemporaryFailure("could not claim the message: " + e);
@@ -272,8 +270,7 @@ public final class MailIntake {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return archive.receive(
-        ArchivedMail.received(key, spool.sha256(), spool.size(), source, now()));
+    return archive.receive(ArchivedMail.received(key, spool.sha256(), spool.size(), source, now()));
   }
 
   /** Processes a message this node holds the lease on, and records the outcome in the archive. */
@@ -374,7 +371,11 @@ public final class MailIntake {
     }
     // Below this line only a reference the sender typed or addressed: the sender check in
     // authorOn decides whether it is honoured.
-    routed.tag().flatMap(MailIntake::reference).flatMap(tickets::findByReference).ifPresent(found::add);
+    routed
+        .tag()
+        .flatMap(MailIntake::reference)
+        .flatMap(tickets::findByReference)
+        .ifPresent(found::add);
     Matcher m = TicketRef.inText().matcher(mail.subject().toUpperCase(Locale.ROOT));
     while (m.find()) {
       tickets.findByReference(new TicketRef(m.group())).ifPresent(found::add);
@@ -420,7 +421,8 @@ public final class MailIntake {
     if (ticket.participants().stream().anyMatch(p -> p.equalsIgnoreCase(sender.email()))) {
       // A CC'd participant is neither the customer nor staff: staff see their word as a note.
       return Optional.of(
-          new Author(MAIL, Visibility.INTERNAL, "Mail from participant " + sender.email() + ":\n\n"));
+          new Author(
+              MAIL, Visibility.INTERNAL, "Mail from participant " + sender.email() + ":\n\n"));
     }
     return Optional.empty();
   }
@@ -441,8 +443,7 @@ public final class MailIntake {
   }
 
   private IntakeResult open(Mailbox mailbox, Sender sender, ParsedMail mail, String messageId) {
-    if (sender.customer().isEmpty()
-        && mailbox.unknownSenders() == Mailbox.UnknownSenders.REFUSE) {
+    if (sender.customer().isEmpty() && mailbox.unknownSenders() == Mailbox.UnknownSenders.REFUSE) {
       refusals.ifPresent(r -> refuse(r, mailbox, sender, mail));
       return new IntakeResult.Ignored(
           IntakeResult.Ignored.Why.REFUSED_SENDER,
@@ -459,7 +460,8 @@ public final class MailIntake {
                         .withChannel(Channel.EMAIL))
             .orElseGet(
                 () ->
-                    OpenTicket.fromEmail(sender.email(), mailbox.department(), mail.subject(), body))
+                    OpenTicket.fromEmail(
+                        sender.email(), mailbox.department(), mail.subject(), body))
             .withParticipants(participants(mail, sender))
             .withAttachments(stored.refs())
             .withMessageId(messageId);
@@ -532,7 +534,8 @@ public final class MailIntake {
     return new Sender(email, customer, agent);
   }
 
-  private record Sender(String email, Optional<CustomerProfile> customer, Optional<AgentId> agent) {}
+  private record Sender(
+      String email, Optional<CustomerProfile> customer, Optional<AgentId> agent) {}
 
   private record Author(Actor actor, Visibility visibility, String prefix) {}
 

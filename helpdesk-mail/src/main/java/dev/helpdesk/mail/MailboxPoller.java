@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Fetches mail from an IMAP folder or a POP3 mailbox into a {@link MailIntake}. A message is marked
  * done (an IMAP flag, or deleted from POP3) only after the intake kept it, so a poller killed in
  * between fetches it again, and the intake's archive recognises it as a duplicate; two pollers on
- * one mailbox likewise give one ticket. IMAP polling resumes after the highest UID it finished,
- * per UIDVALIDITY.
+ * one mailbox likewise give one ticket. IMAP polling resumes after the highest UID it finished, per
+ * UIDVALIDITY.
  */
 public final class MailboxPoller {
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
@@ -94,7 +94,8 @@ public final class MailboxPoller {
    */
   public AutoCloseable start(Duration period) {
     requireNonNull(period, "period must not be null");
-    checkArgument(!period.isNegative() && !period.isZero(), "period must be positive, got %s", period);
+    checkArgument(
+        !period.isNegative() && !period.isZero(), "period must be positive, got %s", period);
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -139,8 +140,7 @@ public final class MailboxPoller {
       if (uid <= lastFinishedUid) {
         continue; // the server returns the last message for an empty range
       }
-      boolean done =
-          m.getFlags().contains(DONE_KEYWORD) || m.getFlags().contains(REFUSED_KEYWORD);
+      boolean done = m.getFlags().contains(DONE_KEYWORD) || m.getFlags().contains(REFUSED_KEYWORD);
       if (!done) {
         Outcome outcome = count.add(take(m, "imap:" + server.username() + "/" + server.folder()));
         done = outcome != Outcome.RETRY;

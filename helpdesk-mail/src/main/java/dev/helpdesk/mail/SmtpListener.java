@@ -94,14 +94,16 @@ public final class SmtpListener implements AutoCloseable {
     public String data(InputStream data) throws RejectException {
       // What a delivery agent adds: the envelope, which the headers may not show (Bcc).
       StringBuilder envelope = new StringBuilder();
-      envelope.append("Return-Path: <").append(returnPath.replaceAll("[\\r\\n<>]", "")).append(">\r\n");
+      envelope
+          .append("Return-Path: <")
+          .append(returnPath.replaceAll("[\\r\\n<>]", ""))
+          .append(">\r\n");
       for (String r : recipients) {
         envelope.append("Delivered-To: ").append(r.replaceAll("[\\r\\n]", "")).append("\r\n");
       }
       InputStream raw =
           new SequenceInputStream(
-              new ByteArrayInputStream(envelope.toString().getBytes(StandardCharsets.UTF_8)),
-              data);
+              new ByteArrayInputStream(envelope.toString().getBytes(StandardCharsets.UTF_8)), data);
       IntakeResult result = intake.accept(raw, "smtp:" + context.getRemoteAddress());
       if (result instanceof IntakeResult.TemporaryFailure t) {
         throw new RejectException(451, "4.3.0 try again later: " + oneLine(t.reason()));

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * A raw message copied to a temporary file, with its size and SHA-256: parsing then reads the file
- * lazily, so memory does not grow with the message, and a message over the cap is refused before
- * it fills the disk.
+ * lazily, so memory does not grow with the message, and a message over the cap is refused before it
+ * fills the disk.
  */
 record Spool(Path file, long size, String sha256) implements AutoCloseable {
 

@@ -45,7 +45,7 @@ class MailIntakeTest {
     assertThat(t.department()).isEqualTo(TECH);
     assertThat(t.subject()).isEqualTo("Site down");
     ThreadEntry first = thread(ref).get(0);
-    assertThat(first.actor()).isEqualTo(ALICE);
+    assertThat(first.author()).isEqualTo(ALICE);
     assertThat(first.channel()).isEqualTo(Channel.EMAIL);
     assertThat(first.body()).contains("500 error");
     assertThat(first.messageId()).contains(mail.messageId());
@@ -67,7 +67,9 @@ class MailIntakeTest {
             IntakeResult.Ignored.class,
             i -> assertThat(i.why()).isEqualTo(IntakeResult.Ignored.Why.DUPLICATE));
     assertThat(again.sysexit()).isZero();
-    assertThat(d.memoryStore.ticketsOf(ALICE.id(), 10)).extracting(Ticket::reference).containsExactly(ref);
+    assertThat(d.memoryStore.ticketsOf(ALICE.id(), 10))
+        .extracting(Ticket::reference)
+        .containsExactly(ref);
   }
 
   @Test
@@ -105,7 +107,7 @@ class MailIntakeTest {
 
     assertThat(reply).isEqualTo(new IntakeResult.Appended(ref));
     ThreadEntry last = thread(ref).get(2);
-    assertThat(last.actor()).isEqualTo(ALICE);
+    assertThat(last.author()).isEqualTo(ALICE);
     assertThat(last.body()).contains("example.com").doesNotContain("Which site?");
     assertThat(d.ticket(ref).status()).isEqualTo(TicketStatus.OPEN);
   }
@@ -137,8 +139,7 @@ class MailIntakeTest {
       assertThat(r).isInstanceOf(IntakeResult.Created.class);
       assertThat(d.created(r)).isNotEqualTo(alices);
     }
-    assertThat(d.ticket(d.created(bySubject)).requester())
-        .isEqualTo(new Requester.Known(BOB.id()));
+    assertThat(d.ticket(d.created(bySubject)).requester()).isEqualTo(new Requester.Known(BOB.id()));
     assertThat(thread(alices)).hasSize(before);
   }
 
@@ -163,7 +164,7 @@ class MailIntakeTest {
     IntakeResult r = d.accept(Mails.from("dave@acme.example").subject("Re: " + carols));
 
     assertThat(r).isEqualTo(new IntakeResult.Appended(carols));
-    assertThat(thread(carols).get(1).actor()).isEqualTo(Actor.customer(CustomerId.of("dave")));
+    assertThat(thread(carols).get(1).author()).isEqualTo(Actor.customer(CustomerId.of("dave")));
   }
 
   @Test
@@ -203,8 +204,7 @@ class MailIntakeTest {
                 .header("Return-Path", "<>")
                 .subject("Undelivered Mail Returned to Sender")
                 .header(
-                    "Content-Type",
-                    "multipart/report; report-type=delivery-status; boundary=\"B\"")
+                    "Content-Type", "multipart/report; report-type=delivery-status; boundary=\"B\"")
                 .body(
                     "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
                         + "--B\nContent-Type: message/delivery-status\n\n"
@@ -234,8 +234,7 @@ class MailIntakeTest {
     assertThat(d.ticket(ref).requester())
         .isEqualTo(new Requester.Unknown("newcomer@elsewhere.example"));
     d.desk.reply(ref, TINA, "Which plan are you on?");
-    assertThat(
-            d.accept(Mails.from("newcomer@elsewhere.example").inReplyTo(d.ids.mint(ref, "r1"))))
+    assertThat(d.accept(Mails.from("newcomer@elsewhere.example").inReplyTo(d.ids.mint(ref, "r1"))))
         .isEqualTo(new IntakeResult.Appended(ref));
     assertThat(d.ticket(ref).status()).isEqualTo(TicketStatus.OPEN);
   }
@@ -314,7 +313,7 @@ class MailIntakeTest {
             Mails.from("tina@desk.example").inReplyTo(allowing.ids.mint(ref, "c")).body("Done."));
 
     assertThat(r).isEqualTo(new IntakeResult.Appended(ref));
-    assertThat(allowing.memoryStore.thread(allowing.ticket(ref).id()).get(1).actor())
+    assertThat(allowing.memoryStore.thread(allowing.ticket(ref).id()).get(1).author())
         .isEqualTo(TINA);
     TicketRef other = d.created(d.accept(Mails.from("alice@example.com")));
     assertThat(d.accept(Mails.from("tina@desk.example").inReplyTo(d.ids.mint(other, "c"))))
@@ -353,7 +352,9 @@ class MailIntakeTest {
   @Test
   void failedProcessing_isQuarantinedWithTheReason_andReplayedOnceFixed() throws Exception {
     MailDesk misconfigured =
-        new MailDesk(b -> b.mailbox(Mailbox.of("sales@desk.example", dev.helpdesk.DepartmentId.of("sales"))));
+        new MailDesk(
+            b ->
+                b.mailbox(Mailbox.of("sales@desk.example", dev.helpdesk.DepartmentId.of("sales"))));
     Mails mail = Mails.from("alice@example.com").to("sales@desk.example");
 
     IntakeResult r = misconfigured.accept(mail);
@@ -426,8 +427,7 @@ class MailIntakeTest {
     assertThat(first.attachments()).hasSize(2);
     assertThat(first.attachments().get(0).filename()).doesNotContain("/").endsWith("error.log");
     assertThat(first.attachments().get(1).contentType()).isEqualTo("application/octet-stream");
-    try (InputStream log =
-        d.desk.attachment(ref, ALICE, first.attachments().get(0).sha256())) {
+    try (InputStream log = d.desk.attachment(ref, ALICE, first.attachments().get(0).sha256())) {
       assertThat(new String(log.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .contains("500 at 09:00");
     }

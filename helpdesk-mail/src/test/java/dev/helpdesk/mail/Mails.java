@@ -19,7 +19,8 @@ final class Mails {
     m.headers.put("To", "support@desk.example");
     m.headers.put("Subject", "Site down");
     m.headers.put("Date", "Mon, 23 Nov 2026 09:00:00 +0000");
-    m.headers.put("Message-ID", "<" + Math.abs(from.hashCode()) + "." + System.nanoTime() + "@mail.example>");
+    m.headers.put(
+        "Message-ID", "<" + Math.abs(from.hashCode()) + "." + System.nanoTime() + "@mail.example>");
     m.headers.put("MIME-Version", "1.0");
     m.headers.put("Content-Type", "text/plain; charset=utf-8");
     return m;
