@@ -20,6 +20,7 @@ import dev.helpdesk.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** A desk with mail intake over in-memory stores that an {@link Outage} can take down. */
@@ -61,13 +62,13 @@ final class MailDesk {
     this(config, null);
   }
 
-  /** A desk whose intake {@code config} refines, mailing through {@code deskNotifier} if given. */
-  MailDesk(UnaryOperator<MailIntake.Builder> config, Notifier deskNotifier) {
+  /** A desk whose intake {@code config} refines, mailing through {@code notifierFor} if given. */
+  MailDesk(UnaryOperator<MailIntake.Builder> config, Function<TicketStore, Notifier> notifierFor) {
     desk =
         Helpdesk.builder()
             .store(store)
             .directory(directory)
-            .notifier(deskNotifier == null ? notifier : deskNotifier)
+            .notifier(notifierFor == null ? notifier : notifierFor.apply(store))
             .attachments(attachments)
             .clock(clock)
             .random(new Random(7))
