@@ -205,6 +205,8 @@ public final class MailNotifier implements Notifier {
           continue;
         }
         threadIds.add(id.get());
+        // Intake files mail from unknown senders as the system, so "not staff" is the customer
+        // side.
         if (!(e.author() instanceof Actor.Agent)) {
           lastFromCustomer = id;
         }
@@ -264,6 +266,7 @@ public final class MailNotifier implements Notifier {
     return new MimeMultipart("alternative", plain, html);
   }
 
+  /** The HTML twin of the text: escaped, blank-line paragraphs as {@code <p>}, marker in grey. */
   static String html(String text, boolean withMarker) {
     StringBuilder sb =
         new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n");

@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -103,12 +104,12 @@ final class MailTransport {
     if (reason != null) {
       for (Throwable t : chain) {
         if (t instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null) {
-          Arrays.stream(sfe.getInvalidAddresses()).map(Address::toString).forEach(refused::add);
+          Arrays.stream(sfe.getInvalidAddresses()).map(MailTransport::bare).forEach(refused::add);
         }
       }
       String recipient =
           refused.isEmpty()
-              ? Arrays.stream(recipients).map(Address::toString).collect(Collectors.joining(", "))
+              ? Arrays.stream(recipients).map(MailTransport::bare).collect(Collectors.joining(", "))
               : refused.stream().distinct().collect(Collectors.joining(", "));
       throw new UndeliverableException(recipient, reason, e);
     }
@@ -163,11 +164,16 @@ final class MailTransport {
     return OptionalInt.empty();
   }
 
+  /** The address without a display name: the desk records it, it does not greet it. */
+  private static String bare(Object address) {
+    return address instanceof InternetAddress ia ? ia.getAddress() : String.valueOf(address);
+  }
+
   private static java.util.Optional<String> addressOf(Throwable t) {
     try {
       Method m = t.getClass().getMethod("getAddress");
       Object a = m.invoke(t);
-      return a == null ? java.util.Optional.empty() : java.util.Optional.of(a.toString());
+      return a == null ? java.util.Optional.empty() : java.util.Optional.of(bare(a));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return java.util.Optional.empty();
     }

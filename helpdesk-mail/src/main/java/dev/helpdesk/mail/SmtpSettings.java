@@ -45,6 +45,7 @@ public record SmtpSettings(
     SSL
   }
 
+  /** Validates every component, so a bad setting fails at start-up and not at the first send. */
   public SmtpSettings {
     requireNonNull(host, "host must not be null");
     checkArgument(

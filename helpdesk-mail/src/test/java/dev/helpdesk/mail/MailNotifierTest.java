@@ -17,9 +17,12 @@ import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.SettableClock;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -31,6 +34,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -191,6 +195,38 @@ class MailNotifierTest {
   }
 
   @Test
+  void theHeadersSurviveTheTripThroughImap() throws Exception {
+    Helpdesk desk = desk();
+    TicketRef ref = desk.open(OpenTicket.byCustomer(ALICE, TECH, "Grüße", "Ärger mit dem Server"));
+    desk.deliverOutbox();
+
+    Session session = Session.getInstance(new Properties());
+    try (Store imap = session.getStore("imap")) {
+      // GreenMail creates the mailbox on delivery, with the address as login and password.
+      imap.connect(
+          "127.0.0.1",
+          greenMail.getImap().getPort(),
+          "alice@customer.example",
+          "alice@customer.example");
+      Folder inbox = imap.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      try {
+        assertThat(inbox.getMessageCount()).isEqualTo(1);
+        MimeMessage m = (MimeMessage) inbox.getMessage(1);
+        assertThat(m.getSubject()).isEqualTo("[" + ref + "] Grüße");
+        assertThat(m.getHeader("Subject", null)).startsWith("=?UTF-8?");
+        assertThat(ids().verify(m.getMessageID())).contains(ref);
+        assertThat(header(m, "Auto-Submitted")).isEqualTo("auto-replied");
+        assertThat(textPart(m))
+            .startsWith(MailHeaders.REPLY_MARKER)
+            .contains("Ärger mit dem Server");
+      } finally {
+        inbox.close(false);
+      }
+    }
+  }
+
+  @Test
   void aSubjectWithoutTheReferenceGetsItAppended() throws Exception {
     MailNotifier notifier =
         MailNotifier.builder(greenMailSmtp(), "support@example.com", SECRET).clock(clock).build();
@@ -223,7 +259,10 @@ class MailNotifierTest {
       port = s.getLocalPort();
     }
     Helpdesk desk =
-        desk(SmtpSettings.of("127.0.0.1", port).withTimeouts(Duration.ofSeconds(2)), b -> b);
+        desk(
+            SmtpSettings.of("127.0.0.1", port).withTimeouts(Duration.ofSeconds(2)),
+            // A failed attempt must give its slot back, or the retry would be rate-limited away.
+            b -> b.automaticReplyLimit(1, Duration.ofHours(1)));
     desk.open(OpenTicket.byCustomer(ALICE, TECH, "Site down", "500 error"));
 
     assertThat(desk.deliverOutbox()).isZero();

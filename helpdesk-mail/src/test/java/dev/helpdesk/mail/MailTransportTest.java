@@ -3,6 +3,9 @@ package dev.helpdesk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.helpdesk.TicketId;
+import dev.helpdesk.TicketRef;
+import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.UndeliverableException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -15,7 +18,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +116,35 @@ class MailTransportTest {
               assertThat(e.getMessage()).contains("550").contains("no such user");
             });
     assertThat(accepted).isEmpty();
+  }
+
+  @Test
+  void theNotifierReportsARefusedRecipientAsUndeliverableAndATemporaryOneAsIs() {
+    MailNotifier notifier =
+        MailNotifier.builder(
+                SmtpSettings.of("127.0.0.1", server.getPortAllocated()),
+                "support@example.com",
+                "0123456789abcdef0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .build();
+
+    assertThatThrownBy(() -> notifier.send("k1", notification(GONE)))
+        .isInstanceOfSatisfying(
+            UndeliverableException.class, e -> assertThat(e.recipient()).isEqualTo(GONE));
+    assertThatThrownBy(() -> notifier.send("k2", notification(BUSY)))
+        .isInstanceOf(MessagingException.class)
+        .isNotInstanceOf(UndeliverableException.class);
+  }
+
+  private static Notification notification(String to) {
+    return new Notification(
+        Notification.Kind.STAFF_REPLY,
+        new TicketId(new UUID(1, 2)),
+        new TicketRef("HD-7KQ2M9XA"),
+        to,
+        "Someone",
+        "Re: [HD-7KQ2M9XA] help",
+        "An answer.",
+        Optional.empty());
   }
 
   @Test
