@@ -326,7 +326,9 @@ public final class Helpdesk {
               List<OutboxMessage> outbox =
                   action == Action.STAFF_MESSAGE
                       ? notifications.toCustomer(staffNotice, t, entry, now)
-                      : List.of();
+                      : reopens(t, next)
+                          ? List.of(notifications.reopened(t, t.version() + 1, now))
+                          : List.of();
               return new Step(event, List.of(entry), outbox);
             });
     return landed.reference();
@@ -345,6 +347,12 @@ public final class Helpdesk {
         ticket,
         DELIVERY,
         body.length() <= Limits.BODY_MAX ? body : body.substring(0, Limits.BODY_MAX));
+  }
+
+  /** A customer's message reopens a ticket whose resolution was proposed, or that was closed. */
+  private static boolean reopens(Ticket t, TicketStatus next) {
+    return next == TicketStatus.OPEN
+        && (t.status() == TicketStatus.RESOLUTION_PROPOSED || t.status() == TicketStatus.CLOSED);
   }
 
   /** A public reply; see {@link #post(PostMessage)}. */
@@ -392,7 +400,7 @@ public final class Helpdesk {
           return new Step(
               new ResolutionProposed(t.id(), t.version() + 1, actor, now, entry.id(), t.status()),
               List.of(entry),
-              notifications.toCustomer(Notification.Kind.STAFF_REPLY, t, entry, now));
+              notifications.resolutionProposed(t, entry, now));
         });
   }
 
@@ -428,7 +436,10 @@ public final class Helpdesk {
                 "reopen (the reopen window has passed; write to it instead)",
                 t.status());
           }
-          return Step.of(new TicketReopened(t.id(), t.version() + 1, actor, now, t.status()));
+          return new Step(
+              new TicketReopened(t.id(), t.version() + 1, actor, now, t.status()),
+              List.of(),
+              List.of(notifications.reopened(t, t.version() + 1, now)));
         });
   }
 

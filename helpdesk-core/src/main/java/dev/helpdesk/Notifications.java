@@ -47,6 +47,11 @@ final class Notifications {
 
   /** A public staff message goes to the requester and every participant. */
   List<OutboxMessage> toCustomer(Notification.Kind kind, Ticket t, ThreadEntry entry, Instant at) {
+    return toCustomer(kind, t, entry, entry.body(), at);
+  }
+
+  private List<OutboxMessage> toCustomer(
+      Notification.Kind kind, Ticket t, ThreadEntry entry, String body, Instant at) {
     List<Recipient> recipients = new ArrayList<>();
     recipients.add(requester(t));
     t.participants().forEach(p -> recipients.add(new Recipient(p, p)));
@@ -61,11 +66,48 @@ final class Notifications {
               r.email(),
               r.name(),
               "Re: [" + t.reference() + "] " + t.subject(),
-              entry.body(),
+              body,
               Optional.of(entry.id()));
       out.add(new OutboxMessage("notify:" + entry.id() + ":" + i, t.id(), at, n));
     }
     return out;
+  }
+
+  /**
+   * R9: a proposed resolution, with what the customer can do about it; only they close the ticket.
+   */
+  List<OutboxMessage> resolutionProposed(Ticket t, ThreadEntry entry, Instant at) {
+    return toCustomer(
+        Notification.Kind.RESOLUTION_PROPOSED,
+        t,
+        entry,
+        entry.body()
+            + "\n\n--\nWe believe this solves your problem. If it does, please confirm it by"
+            + " closing ticket "
+            + t.reference()
+            + " in your customer account; only you can close it. If it does not, just reply to"
+            + " this message and the ticket opens again.\n",
+        at);
+  }
+
+  /** The customer reopened their ticket: tell them it is back in the queue. */
+  OutboxMessage reopened(Ticket t, long version, Instant at) {
+    Recipient r = requester(t);
+    Notification n =
+        new Notification(
+            Notification.Kind.REOPENED,
+            t.id(),
+            t.reference(),
+            r.email(),
+            r.name(),
+            "Re: [" + t.reference() + "] " + t.subject(),
+            "Hello "
+                + r.name()
+                + ",\n\nticket "
+                + t.reference()
+                + " is open again and back with our team. We will answer as soon as we can.\n",
+            Optional.empty());
+    return new OutboxMessage("reopened:" + t.id() + ":" + version, t.id(), at, n);
   }
 
   /** R13: after the customer closes, ask once how we did. */

@@ -28,8 +28,12 @@ public record Notification(
   public enum Kind {
     /** Right after a ticket is opened, with its content and reference (R3). */
     CONFIRMATION,
-    /** A public staff reply or proposal. */
+    /** A public staff reply. */
     STAFF_REPLY,
+    /** Staff propose a resolution: how to confirm it by closing, or to reply to reopen (R9). */
+    RESOLUTION_PROPOSED,
+    /** The customer reopened their ticket, by a reply or explicitly. */
+    REOPENED,
     /** An update posted to every ticket of an incident (R20). */
     INCIDENT_UPDATE,
     /** A chat transcript (R12). */

@@ -97,7 +97,9 @@ public final class MailNotifier implements Notifier {
   public void send(String key, Notification n) throws MessagingException, UndeliverableException {
     requireNonNull(key, "key must not be null");
     requireNonNull(n, "notification must not be null");
-    boolean automatic = n.kind() != Notification.Kind.STAFF_REPLY;
+    boolean automatic =
+        n.kind() != Notification.Kind.STAFF_REPLY
+            && n.kind() != Notification.Kind.RESOLUTION_PROPOSED;
     Instant now = clock.instant();
     if (automatic && !automaticLimit.tryAcquire(n.recipientEmail(), now)) {
       log.warn(
@@ -230,10 +232,10 @@ public final class MailNotifier implements Notifier {
   /** RFC 3834: a person's reply carries none, so the customer's autoresponder may answer it. */
   static Optional<String> autoSubmitted(Notification.Kind kind) {
     return switch (kind) {
-      case CONFIRMATION -> Optional.of("auto-replied");
+      case CONFIRMATION, REOPENED -> Optional.of("auto-replied");
       case FEEDBACK_REQUEST, INCIDENT_UPDATE, STAFF_ALERT, CHAT_TRANSCRIPT ->
           Optional.of("auto-generated");
-      case STAFF_REPLY -> Optional.empty();
+      case STAFF_REPLY, RESOLUTION_PROPOSED -> Optional.empty();
     };
   }
 
