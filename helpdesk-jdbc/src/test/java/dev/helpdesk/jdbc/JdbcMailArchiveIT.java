@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
  */
 class JdbcMailArchiveIT {
 
+  /** The embedded default, so most desks' archive. */
   @Nested
   class OnH2 implements MailArchiveContract {
     @Override
@@ -18,6 +19,7 @@ class JdbcMailArchiveIT {
     }
   }
 
+  /** PostgreSQL, whose failed insert aborts its transaction. */
   @Nested
   class OnPostgresql implements MailArchiveContract {
     @Override
@@ -26,6 +28,7 @@ class JdbcMailArchiveIT {
     }
   }
 
+  /** MariaDB, whose DATETIME columns keep UTC wall time. */
   @Nested
   class OnMariadb implements MailArchiveContract {
     @Override
