@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import dev.helpdesk.spi.AttachmentStore;
+import dev.helpdesk.spi.MailArchive;
 import dev.helpdesk.spi.TicketStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class JdbcStore implements AutoCloseable {
   private final SchemaMigrator migrator;
   private final TicketStore tickets;
   private final AttachmentStore attachments;
+  private final MailArchive mails;
   private final Optional<DataSource> ownedPool;
 
   private JdbcStore(Builder builder) {
@@ -39,6 +41,7 @@ public final class JdbcStore implements AutoCloseable {
     this.tickets = new JdbcTicketStore(database);
     this.attachments =
         new JdbcAttachmentStore(database, builder.attachmentLimit, builder.tempDirectory);
+    this.mails = new JdbcMailArchive(database);
     if (builder.autoMigrate) {
       migrator.migrate();
     }
@@ -142,6 +145,14 @@ public final class JdbcStore implements AutoCloseable {
   /** Attachment bytes, deduplicated by SHA-256 and streamed in and out. */
   public AttachmentStore attachmentStore() {
     return attachments;
+  }
+
+  /**
+   * The record of every received mail message, so that nodes sharing this database neither lose nor
+   * twice process one; the raw messages go to {@link #attachmentStore()}.
+   */
+  public MailArchive mailArchive() {
+    return mails;
   }
 
   /**

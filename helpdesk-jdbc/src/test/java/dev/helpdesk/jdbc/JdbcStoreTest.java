@@ -90,7 +90,8 @@ class JdbcStoreTest {
     JdbcStore store = JdbcStore.builder(ds).autoMigrate(false).build();
 
     assertThat(tables(ds)).doesNotContain("TICKETS");
-    assertThat(store.migrate()).containsExactly("V1__schema.sql", "V2__opened_index.sql");
+    assertThat(store.migrate())
+        .containsExactly("V1__schema.sql", "V2__opened_index.sql", "V3__mail_archive.sql");
     assertThat(tables(ds)).contains("TICKETS", "HELPDESK_SCHEMA_VERSION");
   }
 

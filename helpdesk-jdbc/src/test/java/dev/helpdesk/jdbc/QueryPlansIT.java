@@ -6,6 +6,8 @@ import dev.helpdesk.IncidentId;
 import dev.helpdesk.ThreadEntry;
 import dev.helpdesk.Ticket;
 import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.spi.ArchivedMail;
+import dev.helpdesk.spi.MailArchive;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
@@ -48,6 +50,8 @@ class QueryPlansIT {
     queries.put("an incident's tickets", JdbcTicketStore.LINKED_SQL);
     queries.put("Message-ID lookup", JdbcTicketStore.MESSAGE_ID_SQL);
     queries.put("pending outbox", JdbcTicketStore.PENDING_OUTBOX_SQL);
+    queries.put("archived mail of a status, first page", JdbcMailArchive.listSql(false));
+    queries.put("archived mail of a status, next page", JdbcMailArchive.listSql(true));
     return queries;
   }
 
@@ -55,7 +59,9 @@ class QueryPlansIT {
   @EnumSource(TestDatabases.Kind.class)
   void everyQuery_onAPopulatedDatabase_readsAnIndex(TestDatabases.Kind kind) {
     DataSource ds = kind.fresh();
-    populate(JdbcStore.create(ds).ticketStore());
+    JdbcStore store = JdbcStore.create(ds);
+    populate(store.ticketStore());
+    populate(store.mailArchive());
     Jdbi jdbi = Jdbi.create(ds);
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     Dialect dialect = Database.detect(jdbi).dialect();
@@ -67,7 +73,8 @@ class QueryPlansIT {
               h.execute("ANALYZE");
               h.execute("SET enable_seqscan = off");
             }
-            case MARIADB -> h.execute("ANALYZE TABLE tickets, thread_entries, outbox");
+            case MARIADB ->
+                h.execute("ANALYZE TABLE tickets, thread_entries, outbox, mail_archive");
             case H2 -> h.execute("ANALYZE");
           }
           queries()
@@ -105,6 +112,8 @@ class QueryPlansIT {
             .bind("value", "c7")
             .bind("incident", UUID.randomUUID().toString())
             .bind("messageId", "<m7@example>")
+            .bind("status", ArchivedMail.Status.QUARANTINED.name())
+            .bind("key", "<m7@example>")
             .bind("limit", 10);
     return dialect == Dialect.MARIADB
         ? q.map((rs, ctx) -> "type=" + rs.getString("type") + " key=" + rs.getString("key")).list()
@@ -147,6 +156,19 @@ class QueryPlansIT {
                   "body",
                   Optional.empty()));
       store.commit(new TicketChange(t, 0, List.of(entry), List.of(), List.of(mail), Set.of()));
+    }
+  }
+
+  /** Mail in every status, most of it processed, as in an archive that has run for a while. */
+  private static void populate(MailArchive archive) {
+    ArchivedMail.Status[] statuses = ArchivedMail.Status.values();
+    for (int i = 0; i < 300; i++) {
+      String key = "<m" + i + "@example>";
+      archive.receive(
+          ArchivedMail.received(
+              key, String.format("%064x", i), 100 + i, "smtp", T0.plusSeconds(i)));
+      ArchivedMail.Status status = i % 10 < 7 ? ArchivedMail.Status.PROCESSED : statuses[i % 4];
+      archive.finish(key, status, "", T0.plusSeconds(i + 1));
     }
   }
 }

@@ -59,9 +59,10 @@ class SchemaMigratorIT {
 
     List<String> applied = SchemaMigrator.create(ds).migrate();
 
-    assertThat(applied).containsExactly("V1__schema.sql", "V2__opened_index.sql");
+    assertThat(applied)
+        .containsExactly("V1__schema.sql", "V2__opened_index.sql", "V3__mail_archive.sql");
     List<List<Object>> rows = versionRows(ds);
-    assertThat(rows).hasSize(2);
+    assertThat(rows).hasSize(3);
     assertThat(rows.get(0).get(0)).isEqualTo(1);
     assertThat((String) rows.get(0).get(2)).matches("[0-9a-f]{64}");
     Integer tickets =
@@ -120,11 +121,12 @@ class SchemaMigratorIT {
       for (Future<List<String>> f : results) {
         appliedByAll.addAll(f.get());
       }
-      assertThat(appliedByAll).containsExactly("V1__schema.sql", "V2__opened_index.sql");
+      assertThat(appliedByAll)
+          .containsExactly("V1__schema.sql", "V2__opened_index.sql", "V3__mail_archive.sql");
     } finally {
       pool.shutdownNow();
     }
-    assertThat(versionRows(ds)).hasSize(2);
+    assertThat(versionRows(ds)).hasSize(3);
   }
 
   @ParameterizedTest

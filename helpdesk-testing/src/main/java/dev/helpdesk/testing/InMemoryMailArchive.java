@@ -19,6 +19,9 @@ public final class InMemoryMailArchive implements MailArchive {
   private static final Comparator<ArchivedMail> ARRIVAL =
       Comparator.comparing(ArchivedMail::receivedAt).thenComparing(ArchivedMail::key);
 
+  /** As long as the JDBC archive's column, so that both refuse the same owners. */
+  private static final int OWNER_MAX = 200;
+
   private final Map<String, ArchivedMail> mails = new HashMap<>();
   private final Map<String, Lease> leases = new HashMap<>();
 
@@ -37,7 +40,12 @@ public final class InMemoryMailArchive implements MailArchive {
     requireNonNull(owner, "owner must not be null");
     requireNonNull(now, "now must not be null");
     requireNonNull(until, "until must not be null");
-    checkArgument(until.isAfter(now), "lease must end after %s, got %s", now, until);
+    checkArgument(
+        !owner.isBlank() && owner.length() <= OWNER_MAX,
+        "lease owner must be 1-%s characters, got '%s'",
+        OWNER_MAX,
+        owner);
+    checkArgument(until.isAfter(now), "until must be after now (%s), got %s", now, until);
     ArchivedMail mail = existing(key);
     Lease lease = leases.get(key);
     if (!from.contains(mail.status())
@@ -51,6 +59,9 @@ public final class InMemoryMailArchive implements MailArchive {
   @Override
   public synchronized void finish(
       String key, ArchivedMail.Status status, String detail, Instant at) {
+    requireNonNull(status, "status must not be null");
+    requireNonNull(detail, "detail must not be null");
+    requireNonNull(at, "at must not be null");
     ArchivedMail mail = existing(key);
     mails.put(
         key,
@@ -60,7 +71,7 @@ public final class InMemoryMailArchive implements MailArchive {
             mail.size(),
             mail.source(),
             mail.receivedAt(),
-            requireNonNull(status, "status must not be null"),
+            status,
             detail,
             at));
     leases.remove(key);
