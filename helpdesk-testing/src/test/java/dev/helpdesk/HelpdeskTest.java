@@ -217,6 +217,37 @@ class HelpdeskTest {
     desk.proposeResolution(ref, TINA, "Fixed?");
     desk.reply(ref, ALICE, "Still down.");
     assertThat(f.ticket(ref).status()).isEqualTo(TicketStatus.OPEN);
+    desk.deliverOutbox();
+    assertThat(f.notifier.sent(Notification.Kind.REOPENED))
+        .singleElement()
+        .satisfies(n -> assertThat(n.body()).contains(ref.value()).contains("open again"));
+  }
+
+  @Test
+  void proposeResolution_mailsHowToConfirmByClosingOrReplyToReopen() {
+    TicketRef ref = f.openByAlice("Down");
+    desk.proposeResolution(ref, TINA, "Restarted PHP-FPM.");
+    desk.deliverOutbox();
+    assertThat(f.notifier.sent(Notification.Kind.RESOLUTION_PROPOSED))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.recipientEmail()).isEqualTo("alice@example.com");
+              assertThat(n.body())
+                  .startsWith("Restarted PHP-FPM.")
+                  .contains("closing ticket " + ref)
+                  .contains("reply to this message");
+            });
+    assertThat(f.notifier.sent(Notification.Kind.STAFF_REPLY)).isEmpty();
+  }
+
+  @Test
+  void reopen_byTheCustomer_tellsThemTheTicketIsBackInTheQueue() {
+    TicketRef ref = f.openByAlice("Down");
+    desk.proposeResolution(ref, TINA, "Fixed?");
+    desk.reopen(ref, ALICE);
+    desk.deliverOutbox();
+    assertThat(f.notifier.sent(Notification.Kind.REOPENED)).hasSize(1);
   }
 
   @Test
