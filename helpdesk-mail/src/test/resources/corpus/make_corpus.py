@@ -283,3 +283,14 @@ write("missing-end-boundary.eml", head("Cut off", extra=
 
 # 26. empty body
 write("empty-body.eml", head("Empty", extra="Content-Type: text/plain\n\n"))
+
+# 27. a forwarded message as message/rfc822, plus one with a filename
+write("forwarded-rfc822.eml", head("Fwd: the original complaint", extra=
+"Content-Type: multipart/mixed; boundary=\"fwd\"\n\n"
+"--fwd\nContent-Type: text/plain; charset=utf-8\n\nSee the forwarded mail below.\n"
+"--fwd\nContent-Type: message/rfc822\nContent-Disposition: inline\n\n"
+"From: Angry <angry@example.net>\nSubject: =?UTF-8?Q?Beschwerde_=C3=BCber/den_Drucker?=\n"
+"Message-ID: <orig@example.net>\nContent-Type: text/plain\n\nThe printer is broken.\n"
+"--fwd\nContent-Type: message/rfc822; name=\"earlier\"\n\n"
+"From: Angry <angry@example.net>\nSubject: earlier\n\nEarlier mail.\n"
+"--fwd--\n"), crlf=True)

@@ -193,6 +193,22 @@ class CorpusTest {
   }
 
   @Test
+  void forwardedMessages_areEmlAttachmentsNamedAfterTheirSubject() throws Exception {
+    try (ParsedMail m = parse("forwarded-rfc822.eml")) {
+      assertThat(m.attachments())
+          .extracting(MailAttachment::filename)
+          .containsExactly("Beschwerde über_den Drucker.eml", "earlier.eml");
+      assertThat(m.attachments())
+          .extracting(MailAttachment::contentType)
+          .containsOnly("message/rfc822");
+      assertThat(new String(Corpus.read(m.attachments().get(0)), StandardCharsets.UTF_8))
+          .startsWith("From: Angry <angry@example.net>")
+          .contains("The printer is broken.");
+      assertThat(m.text()).isEqualTo("See the forwarded mail below.");
+    }
+  }
+
+  @Test
   void dsn_givesFailedRecipientStatusAndOurOriginalIds() throws Exception {
     try (ParsedMail m = parse("dsn-bounce.eml")) {
       assertThat(m.bounce()).isPresent();
