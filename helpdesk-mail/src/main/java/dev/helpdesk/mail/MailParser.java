@@ -419,7 +419,7 @@ final class MailParser {
       boolean attachment = "attachment".equalsIgnoreCase(disposition) || name != null;
       switch (type) {
         case "message/rfc822", "message/global" -> {
-          String n = name == null ? "message.eml" : name;
+          String n = name == null ? nestedSubject(part).orElse("message") : name;
           attach(part, n.toLowerCase(Locale.ROOT).endsWith(".eml") ? n : n + ".eml", type);
         }
         case "text/calendar" -> attach(part, name == null ? "invite.ics" : name, type);
@@ -447,6 +447,24 @@ final class MailParser {
           }
         }
       }
+    }
+
+    /** A forwarded message is best named after its subject, as mail clients do. */
+    private Optional<String> nestedSubject(Part part) {
+      return safely(
+          () -> {
+            InternetHeaders h =
+                new InternetHeaders(new ByteArrayInputStream(readPart(part, REPORT_BYTES_MAX)));
+            String[] subject = h.getHeader("Subject");
+            if (subject == null || subject.length == 0) {
+              return Optional.<String>empty();
+            }
+            String s = HeaderText.clean(HeaderText.text(subject[0]));
+            // a slash in a subject is punctuation, not a directory
+            s = s.replace('/', '_').replace('\\', '_');
+            return s.isEmpty() ? Optional.<String>empty() : Optional.of(HeaderText.cut(s, 150));
+          },
+          Optional.<String>empty());
     }
 
     private String unnamed(String type) {

@@ -203,7 +203,7 @@ final class MailText {
               if (tag.equals("br")) {
                 out.append('\n');
               } else if (BLOCKS.contains(tag)) {
-                out.append(PARAGRAPHS.contains(tag) ? "\n\n" : "\n");
+                breakLine(out, PARAGRAPHS.contains(tag) ? 2 : 1);
                 if (tag.equals("li")) {
                   out.append("- ");
                 }
@@ -218,9 +218,9 @@ final class MailText {
             if (node instanceof Element el) {
               String tag = el.normalName();
               if (PARAGRAPHS.contains(tag)) {
-                out.append("\n\n");
+                breakLine(out, 2);
               } else if (BLOCKS.contains(tag) && !tag.equals("br")) {
-                out.append('\n');
+                breakLine(out, 1);
               } else if (tag.equals("a")) {
                 String href = el.attr("href");
                 if (href.startsWith("http") && !el.text().strip().equals(href.strip())) {
@@ -232,6 +232,24 @@ final class MailText {
         },
         doc.body() == null ? doc : doc.body());
     return tidy(out.toString());
+  }
+
+  /** Ends the output with at least {@code lines} line breaks, so nested blocks don't add up. */
+  private static void breakLine(StringBuilder out, int lines) {
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    int have = 0;
+    while (end - have > 0 && out.charAt(end - have - 1) == '\n') {
+      have++;
+    }
+    if (end == 0) {
+      return;
+    }
+    for (int i = have; i < lines; i++) {
+      out.append('\n');
+    }
   }
 
   private static boolean inPre(Node node) {

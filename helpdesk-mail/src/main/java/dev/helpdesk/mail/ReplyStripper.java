@@ -53,6 +53,8 @@ final class ReplyStripper {
               + "|inviato da(l mio)? .{1,40}|verzonden (met|vanaf) .{1,40}|verstuurd vanaf .{1,40}"
               + "|отправлено с .{1,40}|wysłane z .{1,40}|skickat från .{1,40}"
               + "|.{1,20}から送信|发自我的.{1,20}|從我的.{1,20}傳送)\\s*$");
+  private static final Pattern HEADER_LIKE =
+      Pattern.compile("@|\\d{1,2}[:.]\\d{2}|\\b(19|20)\\d{2}\\b|\\d{4}年");
   private static final Pattern RULE = Pattern.compile("^\\s*[_=\\-*]{8,}\\s*$");
 
   private ReplyStripper() {}
@@ -97,16 +99,17 @@ final class ReplyStripper {
     }
     if (line.length() <= 400
         && ON_WROTE.matcher(line).matches()
-        && followedByHistory(lines, i + 1)) {
+        && followedByHistory(line, lines, i + 1)) {
       return true;
     }
     // clients wrap a long "On ... wrote:" header over two lines
-    if (i + 1 < lines.size()
-        && line.length() <= 300
-        && ON_WROTE.matcher(line + " " + lines.get(i + 1).strip()).matches()
-        && !ON_WROTE.matcher(lines.get(i + 1)).matches()
-        && followedByHistory(lines, i + 2)) {
-      return true;
+    if (i + 1 < lines.size() && line.length() <= 300) {
+      String joined = line + " " + lines.get(i + 1).strip();
+      if (ON_WROTE.matcher(joined).matches()
+          && !ON_WROTE.matcher(lines.get(i + 1)).matches()
+          && followedByHistory(joined, lines, i + 2)) {
+        return true;
+      }
     }
     if (OUTLOOK_FROM.matcher(line).matches()) {
       int seen = 0;
@@ -120,12 +123,18 @@ final class ReplyStripper {
     return false;
   }
 
-  /** A header line only starts history when quoted text (or nothing but blank lines) follows. */
-  private static boolean followedByHistory(List<String> lines, int from) {
+  /**
+   * A header line starts history when quoted text (or nothing) follows, or when it names an address
+   * or a date, as real headers do; HTML quotes lose their "&gt;" on the way to text.
+   */
+  private static boolean followedByHistory(String header, List<String> lines, int from) {
+    if (HEADER_LIKE.matcher(header).find()) {
+      return true;
+    }
     for (int k = from; k < lines.size(); k++) {
       String l = lines.get(k).strip();
       if (!l.isEmpty()) {
-        return l.startsWith(">") || l.contains(MailHeaders.REPLY_MARKER) || k - from <= 2;
+        return l.startsWith(">") || l.contains(MailHeaders.REPLY_MARKER);
       }
     }
     return true;
