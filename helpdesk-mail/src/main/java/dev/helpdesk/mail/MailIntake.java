@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
@@ -81,6 +82,7 @@ public final class MailIntake {
   private final long maxMessageBytes;
   private final Path tempDirectory;
   private final String node;
+  private final AtomicLong claims = new AtomicLong();
 
   private MailIntake(Builder b) {
     this.desk = b.desk;
@@ -184,7 +186,7 @@ public final class MailIntake {
         key,
         mail.status());
     Instant now = now();
-    if (!archive.claim(key, REPLAYABLE, node, now, now.plus(LEASE))) {
+    if (!archive.claim(key, REPLAYABLE, nextOwner(), now, now.plus(LEASE))) {
       return new IntakeResult.TemporaryFailure("mail " + key + " is being processed elsewhere");
     }
     try (InputStream raw =
@@ -229,7 +231,7 @@ public final class MailIntake {
       }
       Instant now = now();
       try {
-        if (!archive.claim(key, UNPROCESSED, node, now, now.plus(LEASE))) {
+        if (!archive.claim(key, UNPROCESSED, nextOwner(), now, now.plus(LEASE))) {
           return new IntakeResult.TemporaryFailure("mail " + key + " is being processed elsewhere");
         }
       } catch (RuntimeException e) {
@@ -612,6 +614,14 @@ public final class MailIntake {
     return detail.length() <= ArchivedMail.DETAIL_MAX
         ? detail
         : detail.substring(0, ArchivedMail.DETAIL_MAX);
+  }
+
+  /**
+   * A lease owner for one processing: unique even within this intake, because a lease's owner may
+   * renew it, and two threads of one node (two pollers, SMTP and IMAP) must not both hold one.
+   */
+  private String nextOwner() {
+    return node + "#" + claims.incrementAndGet();
   }
 
   private Instant now() {

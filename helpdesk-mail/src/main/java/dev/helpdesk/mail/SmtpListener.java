@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +107,14 @@ public final class SmtpListener implements AutoCloseable {
           new SequenceInputStream(
               new ByteArrayInputStream(envelope.toString().getBytes(StandardCharsets.UTF_8)), data);
       IntakeResult result = intake.accept(raw, "smtp:" + context.getRemoteAddress());
+      try {
+        // The intake stops reading at its size cap; the client's remaining data must still be
+        // read up to its final dot before the reply, or the client sees a broken connection.
+        data.transferTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        throw new RejectException(
+            451, "4.3.0 the message could not be read: " + oneLine(e.toString()));
+      }
       if (result instanceof IntakeResult.TemporaryFailure t) {
         throw new RejectException(451, "4.3.0 try again later: " + oneLine(t.reason()));
       }

@@ -434,6 +434,41 @@ class MailIntakeTest {
   }
 
   @Test
+  void oneMessageDeliveredByEightThreadsAtOnce_givesOneTicket() throws Exception {
+    Mails mail = Mails.from("alice@example.com");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<IntakeResult>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  IntakeResult r = d.accept(mail);
+                  while (r instanceof IntakeResult.TemporaryFailure) {
+                    Thread.onSpinWait();
+                    r = d.accept(mail);
+                  }
+                  return r;
+                }));
+      }
+      start.countDown();
+      long created = 0;
+      for (java.util.concurrent.Future<IntakeResult> r : results) {
+        IntakeResult result = r.get();
+        assertThat(result).isInstanceOfAny(IntakeResult.Created.class, IntakeResult.Ignored.class);
+        created += result instanceof IntakeResult.Created ? 1 : 0;
+      }
+      assertThat(created).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(d.memoryStore.ticketsOf(ALICE.id(), 10)).hasSize(1);
+  }
+
+  @Test
   void accept_rejectsNullArguments() {
     assertThatThrownBy(() -> d.intake.accept((InputStream) null, "x"))
         .isInstanceOf(NullPointerException.class)
