@@ -198,6 +198,7 @@ final class MailParser {
     return MailText.documentToText(doc);
   }
 
+  /** A computation that may throw anything; the parser degrades instead of failing. */
   private interface Fallible<T> {
     T get() throws Exception;
   }
