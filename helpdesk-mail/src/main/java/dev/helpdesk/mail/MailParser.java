@@ -77,9 +77,8 @@ final class MailParser {
       throw new MalformedMailException("cannot read " + rawFile + ": " + e, e);
     }
     List<Closeable> open = Collections.synchronizedList(new ArrayList<>());
-    SharedFileInputStream source = null;
     try {
-      source = new SharedFileInputStream(rawFile.toFile());
+      SharedFileInputStream source = new SharedFileInputStream(rawFile.toFile());
       open.add(source);
       TrackedMessage message = new TrackedMessage(session, source);
       open.add(message.content());
