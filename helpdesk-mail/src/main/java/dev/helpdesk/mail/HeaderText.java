@@ -36,6 +36,15 @@ final class HeaderText {
    * 8-bit headers arrive as one char per byte; this decodes those bytes properly.
    */
   static String recover8bit(String value) {
+    return recover8bit(value, Optional.empty());
+  }
+
+  /**
+   * As {@link #recover8bit(String)}; mailers that send raw 8-bit headers mostly use their body's
+   * charset, and a short header is too little text for detection, so the body's charset is the
+   * hint.
+   */
+  static String recover8bit(String value, Optional<String> hint) {
     boolean high = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -44,9 +53,7 @@ final class HeaderText {
       }
       high |= c >= 0x80;
     }
-    return high
-        ? MailText.decode(value.getBytes(StandardCharsets.ISO_8859_1), Optional.empty())
-        : value;
+    return high ? MailText.decodeHeader(value.getBytes(StandardCharsets.ISO_8859_1), hint) : value;
   }
 
   /** RFC 2047, also inside words and with multi-byte characters split across adjacent words. */
@@ -92,7 +99,11 @@ final class HeaderText {
 
   /** Raw header value to display text: unfolded, 8-bit recovered, encoded words decoded. */
   static String text(String raw) {
-    return decodeWords(recover8bit(unfold(raw)));
+    return text(raw, Optional.empty());
+  }
+
+  static String text(String raw, Optional<String> hint) {
+    return decodeWords(recover8bit(unfold(raw), hint));
   }
 
   static String clean(String text) {
@@ -141,7 +152,11 @@ final class HeaderText {
 
   /** Parsed addresses of a raw header value; never throws, skips what cannot be parsed. */
   static List<InternetAddress> addresses(String raw) {
-    String value = recover8bit(unfold(raw));
+    return addresses(raw, Optional.empty());
+  }
+
+  static List<InternetAddress> addresses(String raw, Optional<String> hint) {
+    String value = recover8bit(unfold(raw), hint);
     List<InternetAddress> result = new ArrayList<>();
     try {
       for (InternetAddress a : InternetAddress.parseHeader(value, false)) {

@@ -77,9 +77,8 @@ final class MailParser {
       throw new MalformedMailException("cannot read " + rawFile + ": " + e, e);
     }
     List<Closeable> open = Collections.synchronizedList(new ArrayList<>());
-    SharedFileInputStream source = null;
     try {
-      source = new SharedFileInputStream(rawFile.toFile());
+      SharedFileInputStream source = new SharedFileInputStream(rawFile.toFile());
       open.add(source);
       TrackedMessage message = new TrackedMessage(session, source);
       open.add(message.content());
@@ -170,9 +169,10 @@ final class MailParser {
     Optional<String> safeHtml =
         html.isBlank() ? Optional.empty() : Optional.of(safely(() -> MailText.sanitize(html), ""));
 
-    Optional<InternetAddress> from = firstAddress(message, "From");
+    Optional<String> hint = walk.charset;
+    Optional<InternetAddress> from = firstAddress(message, "From", hint);
     if (from.isEmpty()) {
-      from = firstAddress(message, "Sender");
+      from = firstAddress(message, "Sender", hint);
     }
     return new ParsedMail(
         message,
@@ -183,8 +183,8 @@ final class MailParser {
         from.map(HeaderText::address),
         from.map(a -> safely(() -> HeaderText.personal(a), "")).orElse(""),
         returnPath(message),
-        recipients(message),
-        subject(message),
+        recipients(message, hint),
+        subject(message, hint),
         text,
         HeaderText.cut(reply, Limits.BODY_MAX),
         safeHtml,
@@ -198,6 +198,7 @@ final class MailParser {
     return MailText.documentToText(doc);
   }
 
+  /** A computation that may throw anything; the parser degrades instead of failing. */
   private interface Fallible<T> {
     T get() throws Exception;
   }
@@ -221,9 +222,10 @@ final class MailParser {
     return v.length == 0 ? Optional.empty() : Optional.of(v[0]);
   }
 
-  private static Optional<InternetAddress> firstAddress(MimeMessage m, String name) {
+  private static Optional<InternetAddress> firstAddress(
+      MimeMessage m, String name, Optional<String> hint) {
     for (String raw : headers(m, name)) {
-      List<InternetAddress> a = safely(() -> HeaderText.addresses(raw), List.of());
+      List<InternetAddress> a = safely(() -> HeaderText.addresses(raw, hint), List.of());
       if (!a.isEmpty()) {
         return Optional.of(a.get(0));
       }
@@ -262,12 +264,12 @@ final class MailParser {
     return Optional.of(v.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT));
   }
 
-  private static List<String> recipients(MimeMessage m) {
+  private static List<String> recipients(MimeMessage m, Optional<String> hint) {
     Set<String> out = new LinkedHashSet<>();
     for (String name : List.of("Delivered-To", "X-Original-To", "Envelope-To", "To", "Cc")) {
       for (String raw : headers(m, name)) {
         for (InternetAddress a :
-            safely(() -> HeaderText.addresses(raw), List.<InternetAddress>of())) {
+            safely(() -> HeaderText.addresses(raw, hint), List.<InternetAddress>of())) {
           if (out.size() < MAX_RECIPIENTS) {
             out.add(HeaderText.address(a));
           }
@@ -277,10 +279,10 @@ final class MailParser {
     return List.copyOf(out);
   }
 
-  private static String subject(MimeMessage m) {
+  private static String subject(MimeMessage m, Optional<String> hint) {
     String s =
         first(m, "Subject")
-            .map(raw -> safely(() -> HeaderText.clean(HeaderText.text(raw)), ""))
+            .map(raw -> safely(() -> HeaderText.clean(HeaderText.text(raw, hint)), ""))
             .orElse("");
     s = HeaderText.cut(s, Limits.SUBJECT_MAX).strip();
     return s.isEmpty() ? NO_SUBJECT : s;
@@ -368,6 +370,7 @@ final class MailParser {
     final List<String> html = new ArrayList<>();
     final List<MailAttachment> attachments = new ArrayList<>();
     Optional<Bounce> bounce = Optional.empty();
+    Optional<String> charset = Optional.empty();
     int parts;
 
     Walk(List<Closeable> open) {
@@ -437,10 +440,15 @@ final class MailParser {
         default -> {
           if (attachment) {
             attach(part, name, type);
-          } else if (type.equals("text/html")) {
-            html.add(readText(part, HTML_BYTES_MAX));
           } else if (type.startsWith("text/")) {
-            plain.add(readText(part, TEXT_BYTES_MAX));
+            if (charset.isEmpty()) {
+              charset = parameter(part, "charset");
+            }
+            if (type.equals("text/html")) {
+              html.add(readText(part, HTML_BYTES_MAX));
+            } else {
+              plain.add(readText(part, TEXT_BYTES_MAX));
+            }
           } else {
             // an unnamed inline part (e.g. an image in multipart/related) is still content
             attach(part, unnamed(type), type);

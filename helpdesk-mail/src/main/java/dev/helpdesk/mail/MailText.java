@@ -123,6 +123,12 @@ final class MailText {
     return new String(bytes, WINDOWS_1252);
   }
 
+  /** Header bytes: strict UTF-8 first (RFC 6532), then the hint, then as {@link #decode}. */
+  static String decodeHeader(byte[] bytes, Optional<String> hint) {
+    Optional<String> utf8 = strict(bytes, StandardCharsets.UTF_8);
+    return utf8.isPresent() ? utf8.get() : decode(bytes, hint);
+  }
+
   /** The Java charset for a MIME label, mapped to its superset; empty when Java has none. */
   static Optional<Charset> charset(String label) {
     if (label == null) {

@@ -140,7 +140,9 @@ final class ParsedMail implements AutoCloseable {
     synchronized (openStreams) {
       for (Closeable c : openStreams) {
         try {
-          c.close();
+          if (c != null) {
+            c.close();
+          }
         } catch (IOException | RuntimeException e) {
           // closing a read-only file stream cannot lose data; the remaining streams still close
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** Sender-chosen names never become paths, reserved device names or active content. */
 class AttachmentNamesTest {
   @Test
   void pathsAreCutToTheLastSegment() {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** A 50 MB message must parse in a small heap; a child JVM makes the limit real. */
 class BoundedMemoryTest {
   private static final int ATTACHMENT_BYTES = 38 * 1024 * 1024; // about 50 MB once in base64
 

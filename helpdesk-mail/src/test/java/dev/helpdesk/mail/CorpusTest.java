@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Real parsing of the committed fixture messages, one shape of real-world mail per test. */
 class CorpusTest {
   private final MailParser parser = new MailParser();
 
@@ -50,6 +51,33 @@ class CorpusTest {
               .isNotIn(".", "..", "");
           Corpus.read(a);
         }
+      }
+    }
+  }
+
+  @Test
+  void lfAndCrlfLineEnds_giveTheSameResult(@TempDir Path dir) throws Exception {
+    for (Path p : Corpus.all()) {
+      byte[] raw = Files.readAllBytes(p);
+      String latin1 = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+      Path lf = Files.write(dir.resolve("lf.eml"), latin1.getBytes(StandardCharsets.ISO_8859_1));
+      Path crlf =
+          Files.write(
+              dir.resolve("crlf.eml"),
+              latin1.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      try (ParsedMail a = parser.parse(lf);
+          ParsedMail b = parser.parse(crlf)) {
+        String name = p.getFileName().toString();
+        assertThat(b.subject()).as(name).isEqualTo(a.subject());
+        assertThat(b.text()).as(name).isEqualTo(a.text());
+        assertThat(b.reply()).as(name).isEqualTo(a.reply());
+        assertThat(b.threadIds()).as(name).isEqualTo(a.threadIds());
+        assertThat(b.fromAddress()).as(name).isEqualTo(a.fromAddress());
+        assertThat(b.bounce()).as(name).isEqualTo(a.bounce());
+        assertThat(b.attachments())
+            .extracting(MailAttachment::filename)
+            .as(name)
+            .isEqualTo(a.attachments().stream().map(MailAttachment::filename).toList());
       }
     }
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Robots are recognised and people are not, including the headers other desks misread. */
 class LoopGuardTest {
   private static final String PERSON =
       "From: Customer <customer@example.org>\nTo: support@desk.example.com\n"

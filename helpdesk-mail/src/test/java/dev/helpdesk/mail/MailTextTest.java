@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Charset fallbacks, HTML to text and sanitizing, on bytes encoded by the JDK. */
 class MailTextTest {
   private static final String RU =
       "Здравствуйте! Не могу войти в личный кабинет уже второй день. Пароль сбросил, но письмо"

@@ -111,6 +111,42 @@ class ParsedMailTest {
   }
 
   @Test
+  void raw8bitSubjectInALegacyCharset_isDetected() throws Exception {
+    Path f = dir.resolve("cp1251-subject.eml");
+    String head =
+        "From: =?utf-8?B?0JjQstCw0L0=?= <ivan@example.ru>\nSubject: Проблема с оплатой заказа\n";
+    String body = "Content-Type: text/plain; charset=windows-1251\n\nНе проходит оплата картой.\n";
+    Files.write(f, (head + body).getBytes(java.nio.charset.Charset.forName("windows-1251")));
+    try (ParsedMail m = new MailParser().parse(f)) {
+      assertThat(m.subject()).isEqualTo("Проблема с оплатой заказа");
+      assertThat(m.fromName()).isEqualTo("Иван");
+      assertThat(m.text()).isEqualTo("Не проходит оплата картой.");
+    }
+  }
+
+  @Test
+  void shortRaw8bitHeaders_useTheBodyCharsetAsHint() throws Exception {
+    String[][] cases = {{"windows-1251", "Оплата", "Оля"}, {"windows-1252", "Grüße", "Jörg"}};
+    for (String[] c : cases) {
+      Path f = dir.resolve("hint-" + c[0] + ".eml");
+      String raw =
+          "From: "
+              + c[2]
+              + " <x@example.org>\nSubject: "
+              + c[1]
+              + "\n"
+              + "Content-Type: text/plain; charset="
+              + c[0]
+              + "\n\nok\n";
+      Files.write(f, raw.getBytes(java.nio.charset.Charset.forName(c[0])));
+      try (ParsedMail m = new MailParser().parse(f)) {
+        assertThat(m.subject()).as(c[0]).isEqualTo(c[1]);
+        assertThat(m.fromName()).as(c[0]).isEqualTo(c[2]);
+      }
+    }
+  }
+
+  @Test
   void text_isCutToTheBodyLimit() throws Exception {
     try (ParsedMail m = parse("Subject: long\n\n" + "word ".repeat(40_000) + "\n")) {
       assertThat(m.text()).hasSize(Limits.BODY_MAX).startsWith("word word");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** Quote and signature cutting for the clients and languages customers really use. */
 class ReplyStripperTest {
   private static String strip(String s) {
     return ReplyStripper.newPart(s);
