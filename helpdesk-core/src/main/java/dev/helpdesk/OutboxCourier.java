@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries outbox messages out of the desk: leases each to this node (a conditional write, so two
  * nodes never deliver the same message at once), hands it to the notifier or the durable listeners,
- * and marks it delivered, or failed and due again after the lease time. A notification the notifier
- * declares undeliverable is not retried: it is handed to {@code onUndeliverable} to be recorded.
+ * and marks it delivered, or failed and due again after a backoff that doubles per failure. A
+ * notification the notifier declares undeliverable is not retried: it is handed to {@code
+ * onUndeliverable} to be recorded.
  */
 final class OutboxCourier {
   private static final Logger log = LoggerFactory.getLogger(OutboxCourier.class);
   private static final int BATCH = 100;
+  private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
   private final TicketStore store;
   private final Notifier notifier;
@@ -73,10 +75,19 @@ final class OutboxCourier {
           onUndeliverable.accept((Notification) m.payload(), e);
         } catch (Exception e) {
           log.warn("delivery of outbox message {} failed; will retry", m.key(), e);
-          store.outboxFailed(m.key(), String.valueOf(e), clock.get().plus(lease));
+          store.outboxFailed(m.key(), String.valueOf(e), clock.get().plus(backoff(m.attempts())));
         }
       }
     }
+  }
+
+  /**
+   * The wait after the {@code earlier}+1-th failed try: the lease, doubled per earlier failure, at
+   * most {@link #MAX_BACKOFF}, so an SMTP server down for a day is not hammered every two minutes.
+   */
+  Duration backoff(int earlier) {
+    Duration wait = lease.multipliedBy(1L << Math.min(earlier, 10));
+    return wait.compareTo(MAX_BACKOFF) < 0 ? wait : MAX_BACKOFF;
   }
 
   private void deliver(OutboxMessage m) throws Exception {

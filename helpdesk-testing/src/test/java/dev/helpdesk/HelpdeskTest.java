@@ -350,6 +350,21 @@ class HelpdeskTest {
   }
 
   @Test
+  void deliverOutbox_failingNotifier_retriesWithADoublingBackoff() {
+    f.notifier.failNext(2);
+    f.openByAlice("Site down");
+
+    assertThat(desk.deliverOutbox()).isZero();
+    f.clock.advance(Duration.ofMinutes(2));
+    assertThat(desk.deliverOutbox()).isZero();
+    f.clock.advance(Duration.ofMinutes(3));
+    assertThat(desk.deliverOutbox()).isZero();
+    f.clock.advance(Duration.ofMinutes(1));
+    assertThat(desk.deliverOutbox()).isEqualTo(1);
+    assertThat(f.notifier.sent(Notification.Kind.CONFIRMATION)).hasSize(1);
+  }
+
+  @Test
   void deliverOutbox_recipientRefusedPermanently_isRecordedOnTheTicketAndNotRetried() {
     f.notifier.refuse("alice@example.com");
     TicketRef ref = f.openByAlice("Site down");

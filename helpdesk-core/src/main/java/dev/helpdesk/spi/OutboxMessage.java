@@ -12,8 +12,11 @@ import java.time.Instant;
  * notification to send, or an event a billing portal must see. Stored in the same transaction as
  * the command; delivered afterwards, at least once, always with the same idempotency {@link #key()}
  * so the receiver can act exactly once.
+ *
+ * @param attempts how many deliveries were tried so far; the desk waits longer after each failure
  */
-public record OutboxMessage(String key, TicketId ticket, Instant createdAt, Payload payload) {
+public record OutboxMessage(
+    String key, TicketId ticket, Instant createdAt, Payload payload, int attempts) {
   public OutboxMessage {
     requireNonNull(key, "key must not be null");
     checkArgument(
@@ -23,6 +26,17 @@ public record OutboxMessage(String key, TicketId ticket, Instant createdAt, Payl
     requireNonNull(ticket, "ticket must not be null");
     requireNonNull(createdAt, "createdAt must not be null");
     requireNonNull(payload, "payload must not be null");
+    checkArgument(attempts >= 0, "attempts must not be negative, got %s", attempts);
+  }
+
+  /** A message not yet tried. */
+  public OutboxMessage(String key, TicketId ticket, Instant createdAt, Payload payload) {
+    this(key, ticket, createdAt, payload, 0);
+  }
+
+  /** The same message as read back after {@code value} tries. */
+  public OutboxMessage withAttempts(int value) {
+    return new OutboxMessage(key, ticket, createdAt, payload, value);
   }
 
   /** What an outbox message carries. */

@@ -63,7 +63,7 @@ final class JdbcTicketStore implements TicketStore {
           + " ORDER BY entry_at, id LIMIT 1";
 
   static final String PENDING_OUTBOX_SQL =
-      "SELECT msg_key, ticket_id, created_at, payload FROM outbox"
+      "SELECT msg_key, ticket_id, created_at, payload, attempts FROM outbox"
           + " WHERE delivered_at IS NULL AND next_attempt_at <= :now"
           + " AND (lease_until IS NULL OR lease_until <= :now)"
           + " ORDER BY created_at, msg_key LIMIT :limit";
@@ -418,7 +418,8 @@ final class JdbcTicketStore implements TicketStore {
                             rs.getString("msg_key"),
                             TicketId.parse(rs.getString("ticket_id")),
                             dialect.instant(rs, "created_at"),
-                            JsonCodec.decode(rs.getString("payload"), OutboxMessage.Payload.class)))
+                            JsonCodec.decode(rs.getString("payload"), OutboxMessage.Payload.class),
+                            rs.getInt("attempts")))
                 .collect(ImmutableList.toImmutableList()));
   }
 

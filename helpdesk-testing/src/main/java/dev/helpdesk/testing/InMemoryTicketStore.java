@@ -281,7 +281,7 @@ public final class InMemoryTicketStore implements TicketStore {
       if (r.deliveredAt == null
           && !r.nextAttemptAt.isAfter(now)
           && (r.leaseUntil == null || !r.leaseUntil.isAfter(now))) {
-        pending.add(r.message);
+        pending.add(r.message.withAttempts(r.attempts));
       }
     }
     return ImmutableList.copyOf(pending);

@@ -2,6 +2,7 @@ package dev.helpdesk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.helpdesk.AgentId;
 import dev.helpdesk.ConcurrentUpdateException;
@@ -345,8 +346,8 @@ public interface TicketStoreContract {
             List.of(notification("n1", t), notification("n2", t)),
             Set.of()));
     assertThat(store.pendingOutbox(T0, 10))
-        .extracting(OutboxMessage::key)
-        .containsExactly("n1", "n2");
+        .extracting(OutboxMessage::key, OutboxMessage::attempts)
+        .containsExactly(tuple("n1", 0), tuple("n2", 0));
 
     assertThat(store.leaseOutbox("n1", "node-a", T0, T0.plusSeconds(60))).isTrue();
     assertThat(store.leaseOutbox("n1", "node-b", T0.plusSeconds(1), T0.plusSeconds(61))).isFalse();
@@ -365,6 +366,8 @@ public interface TicketStoreContract {
     List<OutboxMessage> again = store.pendingOutbox(T0.plusSeconds(300), 10);
     assertThat(again).hasSize(1);
     assertThat(again.get(0).payload()).isEqualTo(notification("n2", t).payload());
+    assertThat(again.get(0).attempts()).isEqualTo(1);
+    assertThat(store.pendingOutbox(T0, 10)).isEmpty();
   }
 
   @Test
