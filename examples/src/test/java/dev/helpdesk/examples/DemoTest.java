@@ -30,21 +30,31 @@ class DemoTest {
     assertThat(view.ticket().status()).isEqualTo(TicketStatus.CLOSED);
     assertThat(view.thread()).hasSize(3).allMatch(e -> e.visibility() == Visibility.PUBLIC);
     assertThat(notifier.sent(Notification.Kind.CONFIRMATION)).hasSize(1);
-    assertThat(notifier.sent(Notification.Kind.STAFF_REPLY)).hasSize(2);
+    assertThat(notifier.sent(Notification.Kind.STAFF_REPLY)).hasSize(1);
+    assertThat(notifier.sent(Notification.Kind.RESOLUTION_PROPOSED)).hasSize(1);
     assertThat(notifier.sent(Notification.Kind.FEEDBACK_REQUEST)).hasSize(1);
   }
 
   @Test
   void readme_quickStart_isTheCompiledOne() throws Exception {
+    assertReadmeShows("QuickStart.java", "README-QUICKSTART");
+  }
+
+  @Test
+  void readme_mailWiring_isTheCompiledOne() throws Exception {
+    assertReadmeShows("MailWiring.java", "README-MAIL");
+  }
+
+  /** Every line between {@code marker}-BEGIN and -END in the sample is in the README. */
+  private static void assertReadmeShows(String sample, String marker) throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
-    String source =
-        Files.readString(Path.of("src/main/java/dev/helpdesk/examples/QuickStart.java"));
+    String source = Files.readString(Path.of("src/main/java/dev/helpdesk/examples", sample));
+    String begin = "// " + marker + "-BEGIN";
     String snippet =
         source.substring(
-            source.indexOf("// README-QUICKSTART-BEGIN") + "// README-QUICKSTART-BEGIN".length(),
-            source.indexOf("// README-QUICKSTART-END"));
+            source.indexOf(begin) + begin.length(), source.indexOf("// " + marker + "-END"));
     for (String line : snippet.strip().split("\n")) {
-      assertThat(readme).as("README quick start line").contains(line.strip());
+      assertThat(readme).as("README line of " + sample).contains(line.strip());
     }
   }
 
