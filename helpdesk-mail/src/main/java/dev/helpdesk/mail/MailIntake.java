@@ -441,7 +441,12 @@ public final class MailIntake {
             stored.refs(),
             Optional.of(messageId));
     TicketRef landed = desk.post(post);
-    return new IntakeResult.Appended(landed);
+    boolean followUp =
+        !landed.equals(ticket.reference())
+            && tickets.findByReference(landed).flatMap(Ticket::previous).isPresent()
+            && tickets.findByReference(landed).orElseThrow().version() == 1;
+    // After the reopen window the desk opens a new ticket linked to the closed one.
+    return followUp ? new IntakeResult.Created(landed) : new IntakeResult.Appended(landed);
   }
 
   private IntakeResult open(Mailbox mailbox, Sender sender, ParsedMail mail, String messageId) {

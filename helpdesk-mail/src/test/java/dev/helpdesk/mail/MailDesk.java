@@ -45,7 +45,7 @@ final class MailDesk {
           .agent("tina", "Tina L1", 1, "tech", "billing");
   final Outage outage = new Outage();
   final InMemoryTicketStore memoryStore = new InMemoryTicketStore();
-  final TicketStore store = outage.wrap(TicketStore.class, memoryStore);
+  final TicketStore store;
   final MailArchive archive = outage.wrap(MailArchive.class, new InMemoryMailArchive());
   final AttachmentStore attachments =
       outage.wrap(AttachmentStore.class, new InMemoryAttachmentStore(8 << 20));
@@ -62,8 +62,20 @@ final class MailDesk {
     this(config, null);
   }
 
-  /** A desk whose intake {@code config} refines, mailing through {@code notifierFor} if given. */
   MailDesk(UnaryOperator<MailIntake.Builder> config, Function<TicketStore, Notifier> notifierFor) {
+    this(config, notifierFor, null);
+  }
+
+  /**
+   * A desk whose intake {@code config} refines, mailing through {@code notifierFor} if given; the
+   * ticket store also fails during {@code ticketOutage}, if given.
+   */
+  MailDesk(
+      UnaryOperator<MailIntake.Builder> config,
+      Function<TicketStore, Notifier> notifierFor,
+      Outage ticketOutage) {
+    TicketStore tickets = outage.wrap(TicketStore.class, memoryStore);
+    store = ticketOutage == null ? tickets : ticketOutage.wrap(TicketStore.class, tickets);
     desk =
         Helpdesk.builder()
             .store(store)

@@ -469,6 +469,69 @@ class MailIntakeTest {
   }
 
   @Test
+  void replyToAClosedTicket_reopensItWithinTheWindow_andOpensALinkedTicketAfter() {
+    TicketRef ref = d.created(d.accept(Mails.from("alice@example.com")));
+    d.desk.proposeResolution(ref, TINA, "Fixed.");
+    d.desk.close(ref, ALICE);
+
+    assertThat(d.accept(Mails.from("alice@example.com").inReplyTo(d.ids.mint(ref, "a"))))
+        .isEqualTo(new IntakeResult.Appended(ref));
+    assertThat(d.ticket(ref).status()).isEqualTo(TicketStatus.OPEN);
+
+    d.desk.proposeResolution(ref, TINA, "Fixed again.");
+    d.desk.close(ref, ALICE);
+    d.clock.advance(Duration.ofDays(30));
+    IntakeResult late = d.accept(Mails.from("alice@example.com").inReplyTo(d.ids.mint(ref, "b")));
+
+    TicketRef followUp = d.created(late);
+    assertThat(followUp).isNotEqualTo(ref);
+    assertThat(d.ticket(followUp).previous()).contains(d.ticket(ref).id());
+    assertThat(d.ticket(ref).status()).isEqualTo(TicketStatus.CLOSED);
+  }
+
+  @Test
+  void ticketStoreDownAfterTheRawWasArchived_isTemporary_andTheRetryGivesOneTicket() {
+    Outage ticketsOnly = new Outage();
+    MailDesk partial = new MailDesk(b -> b, null, ticketsOnly);
+    Mails mail = Mails.from("alice@example.com");
+    ticketsOnly.begin();
+
+    IntakeResult during = partial.accept(mail);
+
+    ticketsOnly.end();
+    assertThat(during).isInstanceOf(IntakeResult.TemporaryFailure.class);
+    assertThat(partial.memoryStore.ticketsOf(ALICE.id(), 10)).isEmpty();
+    assertThat(partial.archive.list(ArchivedMail.Status.RECEIVED, Optional.empty(), 10))
+        .as("the raw message is kept, unprocessed")
+        .hasSize(1);
+    partial.created(partial.accept(mail));
+    assertThat(partial.accept(mail)).isInstanceOf(IntakeResult.Ignored.class);
+    assertThat(partial.memoryStore.ticketsOf(ALICE.id(), 10)).hasSize(1);
+  }
+
+  @Test
+  void everyCorpusMessage_endsStoredOrQuarantined_andIsArchived() throws Exception {
+    for (java.nio.file.Path file : Corpus.all()) {
+      MailDesk fresh = new MailDesk();
+
+      IntakeResult r = fresh.intake.accept(file, "corpus");
+
+      assertThat(r)
+          .as(file.getFileName().toString())
+          .isInstanceOfAny(
+              IntakeResult.Created.class,
+              IntakeResult.Appended.class,
+              IntakeResult.Ignored.class,
+              IntakeResult.Quarantined.class);
+      long archived =
+          java.util.Arrays.stream(ArchivedMail.Status.values())
+              .mapToLong(s -> fresh.archive.list(s, Optional.empty(), 10).size())
+              .sum();
+      assertThat(archived).as(file.getFileName().toString()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void accept_rejectsNullArguments() {
     assertThatThrownBy(() -> d.intake.accept((InputStream) null, "x"))
         .isInstanceOf(NullPointerException.class)

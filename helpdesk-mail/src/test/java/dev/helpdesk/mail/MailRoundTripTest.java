@@ -30,18 +30,19 @@ class MailRoundTripTest {
                   .withUser("support@desk.example", "support", "secret"))
           .withPerMethodLifecycle(true);
 
+  private MailNotifier notifier(dev.helpdesk.spi.TicketStore store) {
+    return MailNotifier.builder(
+            SmtpSettings.of("127.0.0.1", greenMail.getSmtp().getPort()),
+            "support@desk.example",
+            MailDesk.SECRET)
+        .messageIdDomain(MailDesk.DOMAIN)
+        .fromName("Example Hosting Support")
+        .threadLookup(store)
+        .build();
+  }
+
   private MailDesk desk() {
-    return new MailDesk(
-        b -> b,
-        store ->
-            MailNotifier.builder(
-                    SmtpSettings.of("127.0.0.1", greenMail.getSmtp().getPort()),
-                    "support@desk.example",
-                    MailDesk.SECRET)
-                .messageIdDomain(MailDesk.DOMAIN)
-                .fromName("Example Hosting Support")
-                .threadLookup(store)
-                .build());
+    return new MailDesk(b -> b, this::notifier);
   }
 
   private MimeMessage[] mailTo(String address) {
@@ -121,5 +122,28 @@ class MailRoundTripTest {
     assertThat(staffReply.getHeader("Auto-Submitted")).isNull();
     assertThat(staffReply.getHeader("In-Reply-To")[0]).isEqualTo(answer.messageId());
     assertThat(d.intake.accept(answer.stream(), "test")).isInstanceOf(IntakeResult.Ignored.class);
+  }
+
+  @Test
+  void strangerToACustomersOnlyMailbox_getsOneAnswer_andAnAutoresponderNone() throws Exception {
+    MailNotifier refusals = notifier(new dev.helpdesk.testing.InMemoryTicketStore());
+    MailDesk d = new MailDesk(b -> b.refusalsVia(refusals), this::notifier);
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(d.accept(Mails.from("stranger@elsewhere.example").to("billing@desk.example")))
+          .isInstanceOf(IntakeResult.Ignored.class);
+    }
+    d.accept(
+        Mails.from("robot@elsewhere.example")
+            .to("billing@desk.example")
+            .header("Auto-Submitted", "auto-replied"));
+
+    MimeMessage[] answers = mailTo("stranger@elsewhere.example");
+    assertThat(answers).hasSize(1);
+    assertThat(answers[0].getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) answers[0].getContent();
+    assertThat(parts.getBodyPart(0).getContent().toString())
+        .contains("customers of this service only");
+    assertThat(mailTo("robot@elsewhere.example")).isEmpty();
   }
 }
