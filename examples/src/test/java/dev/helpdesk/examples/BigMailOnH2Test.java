@@ -2,18 +2,11 @@ package dev.helpdesk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import dev.helpdesk.testing.LargeMessages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +21,9 @@ class BigMailOnH2Test {
   @Test
   void a50MegabyteMessage_isTakenInWith64MegabytesOfHeap(@TempDir Path dir) throws Exception {
     Path message = dir.resolve("big.eml");
-    String sha256 = writeBigMessage(message);
+    String sha256 =
+        LargeMessages.writeWithAttachment(
+            message, "Alice <alice@example.net>", "support@example.com", ATTACHMENT_BYTES);
     assertThat(Files.size(message)).isGreaterThan(50L * 1000 * 1000);
 
     Process child =
@@ -50,44 +45,5 @@ class BigMailOnH2Test {
     assertThat(child.exitValue()).as(output).isZero();
     assertThat(output).contains("result=Created[").contains(sha256).contains("logs.tar.gz");
     System.out.println("child JVM (-Xmx64m): " + output.strip().replaceAll("\\s*\\n\\s*", "; "));
-  }
-
-  /** Streams the message to disk; returns the SHA-256 of the attachment's decoded bytes. */
-  private static String writeBigMessage(Path file) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write(
-          ("From: Alice <alice@example.net>\r\nTo: support@example.com\r\n"
-                  + "Subject: Big logs\r\nMessage-ID: <big@example.net>\r\nMIME-Version: 1.0\r\n"
-                  + "Content-Type: multipart/mixed; boundary=\"big\"\r\n\r\n"
-                  + "--big\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe logs.\r\n"
-                  + "--big\r\nContent-Type: application/gzip; name=\"logs.tar.gz\"\r\n"
-                  + "Content-Transfer-Encoding: base64\r\n"
-                  + "Content-Disposition: attachment; filename=\"logs.tar.gz\"\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      OutputStream keepOpen =
-          new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-              out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-              flush();
-            }
-          };
-      Random random = new Random(42);
-      byte[] chunk = new byte[64 * 1024];
-      try (OutputStream base64 = Base64.getMimeEncoder().wrap(keepOpen)) {
-        for (int written = 0; written < ATTACHMENT_BYTES; written += chunk.length) {
-          random.nextBytes(chunk);
-          sha.update(chunk);
-          base64.write(chunk);
-        }
-      }
-      out.write("\r\n--big--\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    return HexFormat.of().formatHex(sha.digest());
   }
 }

@@ -2,19 +2,13 @@ package dev.helpdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
+import dev.helpdesk.testing.LargeMessages;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,9 @@ class BoundedMemoryTest {
   @Test
   void a50MegabyteMessage_parsesAndStreamsIn64MegabytesOfHeap() throws Exception {
     file = Files.createTempFile("helpdesk-big-", ".eml");
-    String expected = writeBigMessage(file);
+    String expected =
+        LargeMessages.writeWithAttachment(
+            file, "Customer <customer@example.org>", "support@desk.example.com", ATTACHMENT_BYTES);
     assertThat(Files.size(file)).isGreaterThan(50L * 1000 * 1000);
 
     List<String> command = new ArrayList<>();
@@ -60,44 +56,5 @@ class BoundedMemoryTest {
     assertThat(peak.find()).as(output).isTrue();
     // the attachment alone is 38 MB, so a parser that buffers it could not stay under this
     assertThat(Long.parseLong(peak.group(1))).isLessThan(32L * 1024 * 1024);
-  }
-
-  /** Streams the message to disk and returns the SHA-256 of the attachment's decoded bytes. */
-  private static String writeBigMessage(Path file) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write(
-          ("From: Customer <customer@example.org>\r\nTo: support@desk.example.com\r\n"
-                  + "Subject: Big logs\r\nMessage-ID: <big@example.org>\r\nMIME-Version: 1.0\r\n"
-                  + "Content-Type: multipart/mixed; boundary=\"big\"\r\n\r\n"
-                  + "--big\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe logs you asked for.\r\n"
-                  + "--big\r\nContent-Type: application/gzip; name=\"logs.tar.gz\"\r\n"
-                  + "Content-Transfer-Encoding: base64\r\n"
-                  + "Content-Disposition: attachment; filename=\"logs.tar.gz\"\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      OutputStream keepOpen =
-          new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-              out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-              flush();
-            }
-          };
-      Random random = new Random(42);
-      byte[] chunk = new byte[64 * 1024];
-      try (OutputStream b64 = Base64.getMimeEncoder().wrap(keepOpen)) {
-        for (int written = 0; written < ATTACHMENT_BYTES; written += chunk.length) {
-          random.nextBytes(chunk);
-          sha.update(chunk);
-          b64.write(chunk);
-        }
-      }
-      out.write("\r\n--big--\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    return HexFormat.of().formatHex(sha.digest());
   }
 }
