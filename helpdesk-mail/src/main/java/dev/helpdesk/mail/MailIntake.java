@@ -16,6 +16,7 @@ import dev.helpdesk.Limits;
 import dev.helpdesk.OpenTicket;
 import dev.helpdesk.PostMessage;
 import dev.helpdesk.Requester;
+import dev.helpdesk.ThreadEntry;
 import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketRef;
 import dev.helpdesk.Visibility;
@@ -25,6 +26,7 @@ import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.MailArchive;
 import dev.helpdesk.spi.TicketStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,6 +64,13 @@ public final class MailIntake {
   public static final long DEFAULT_MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
 
   private static final Actor MAIL = Actor.system("mail-intake");
+
+  /** The name of the sanitized HTML of a formatted message, stored with its attachments. */
+  public static final String HTML_RENDITION = "message.sanitized.html";
+
+  /** The domain of the Message-ID an entry gets when its mail had none (RFC 2606: never real). */
+  private static final String NO_MESSAGE_ID = "@no-message-id.invalid>";
+
   private static final Duration LEASE = Duration.ofMinutes(5);
   private static final Set<ArchivedMail.Status> UNPROCESSED = Set.of(ArchivedMail.Status.RECEIVED);
   private static final Set<ArchivedMail.Status> REPLAYABLE =
@@ -163,6 +172,20 @@ public final class MailIntake {
   /** The domain of our own Message-IDs. */
   public String domain() {
     return messageIds.domain();
+  }
+
+  /**
+   * The original message a thread entry arrived as, exactly as received (all parts, quoted history
+   * included), for staff who need more than the entry's text; empty for entries that did not come
+   * by mail. The caller decides who may see it.
+   */
+  public Optional<InputStream> original(ThreadEntry entry) {
+    requireNonNull(entry, "entry must not be null");
+    return entry
+        .messageId()
+        .map(MailIntake::keyOfEntryMessageId)
+        .flatMap(archive::find)
+        .flatMap(m -> attachments.open(m.rawSha256()));
   }
 
   /** Quarantined messages, oldest first, the page after {@code after}. */
@@ -310,7 +333,7 @@ public final class MailIntake {
   }
 
   private IntakeResult process(String key, ParsedMail mail) {
-    String entryMessageId = mail.messageId().orElse("<" + key + "@no-message-id.invalid>");
+    String entryMessageId = mail.messageId().orElse("<" + key + NO_MESSAGE_ID);
     Optional<Ticket> already = tickets.ticketByMessageId(entryMessageId).flatMap(tickets::find);
     if (already.isPresent()) {
       return new IntakeResult.Ignored(
@@ -511,6 +534,15 @@ public final class MailIntake {
   private Stored storeAttachments(ParsedMail mail) {
     List<AttachmentRef> refs = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
+    // The thread keeps text; a formatted mail's look is kept beside it, sanitized for display.
+    mail.safeHtml()
+        .ifPresent(
+            html ->
+                refs.add(
+                    attachments.put(
+                        HTML_RENDITION,
+                        "text/html; charset=utf-8",
+                        new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)))));
     for (MailAttachment a : mail.attachments()) {
       String type = a.downloadOnly() ? "application/octet-stream" : a.contentType();
       try (InputStream in = a.content().open()) {
@@ -577,10 +609,19 @@ public final class MailIntake {
     return Optional.empty();
   }
 
-  private String dedupeKey(Optional<String> messageId, Spool spool) {
-    return messageId
-        .map(id -> "mid-" + Hashing.sha256().hashString(id, StandardCharsets.UTF_8))
-        .orElse("raw-" + spool.sha256());
+  private static String dedupeKey(Optional<String> messageId, Spool spool) {
+    return messageId.map(MailIntake::messageIdKey).orElse("raw-" + spool.sha256());
+  }
+
+  private static String messageIdKey(String messageId) {
+    return "mid-" + Hashing.sha256().hashString(messageId, StandardCharsets.UTF_8);
+  }
+
+  /** The archive key of the message an entry's Message-ID came from (see {@link #process}). */
+  private static String keyOfEntryMessageId(String messageId) {
+    return messageId.startsWith("<raw-") && messageId.endsWith(NO_MESSAGE_ID)
+        ? messageId.substring(1, messageId.length() - NO_MESSAGE_ID.length())
+        : messageIdKey(messageId);
   }
 
   private void release(String key, String detail) {

@@ -532,6 +532,47 @@ class MailIntakeTest {
   }
 
   @Test
+  void original_ofAnEntry_isTheMessageExactlyAsReceived() throws Exception {
+    Mails withId = Mails.from("alice@example.com").body("Full text.\n\n> quoted history\n");
+    Mails withoutId = Mails.from("alice@example.com").without("Message-ID").subject("Other");
+    TicketRef a = d.created(d.accept(withId));
+    TicketRef b = d.created(d.accept(withoutId));
+
+    for (var pair : List.of(java.util.Map.entry(a, withId), java.util.Map.entry(b, withoutId))) {
+      ThreadEntry entry = thread(pair.getKey()).get(0);
+      try (InputStream raw = d.intake.original(entry).orElseThrow()) {
+        assertThat(raw.readAllBytes()).isEqualTo(pair.getValue().bytes());
+      }
+    }
+    d.desk.reply(a, TINA, "Typed in the panel.");
+    assertThat(d.intake.original(thread(a).get(1))).isEmpty();
+  }
+
+  @Test
+  void htmlMail_keepsItsTextInTheThreadAndASanitizedRenditionBeside() throws Exception {
+    TicketRef ref =
+        d.created(
+            d.accept(
+                Mails.from("alice@example.com")
+                    .header("Content-Type", "text/html; charset=utf-8")
+                    .body(
+                        "<p>Shop <b>down</b></p><script>steal()</script>"
+                            + "<a href=\"javascript:steal()\" onclick=\"steal()\">x</a>")));
+
+    ThreadEntry first = thread(ref).get(0);
+    assertThat(first.body()).contains("Shop down").doesNotContain("<b>");
+    dev.helpdesk.AttachmentRef html = first.attachments().get(0);
+    assertThat(html.filename()).isEqualTo(MailIntake.HTML_RENDITION);
+    try (InputStream in = d.desk.attachment(ref, TINA, html.sha256())) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("<b>down</b>")
+          .doesNotContain("script")
+          .doesNotContain("javascript:")
+          .doesNotContain("onclick");
+    }
+  }
+
+  @Test
   void accept_rejectsNullArguments() {
     assertThatThrownBy(() -> d.intake.accept((InputStream) null, "x"))
         .isInstanceOf(NullPointerException.class)
