@@ -60,6 +60,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -875,18 +876,39 @@ public final class MailIntakeHarness {
                     db.toString())
                 .redirectErrorStream(true)
                 .start();
-        String result = "";
         StringBuilder all = new StringBuilder();
-        try (BufferedReader r =
-            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            all.append(line).append('\n');
-            if (line.startsWith("LARGE ")) {
-              result = line.substring(6);
-            }
+        Thread reader =
+            new Thread(
+                () -> {
+                  try (BufferedReader r =
+                      new BufferedReader(
+                          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                      synchronized (all) {
+                        all.append(line).append('\n');
+                      }
+                    }
+                  } catch (IOException e) {
+                    // the child is gone
+                  }
+                });
+        reader.start();
+        // A heap too small may not fail but collect forever: give up after two minutes.
+        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+          p.destroyForcibly().waitFor();
+        }
+        reader.join();
+        int exit = finished ? p.exitValue() : -1;
+        String result = "";
+        for (String line : all.toString().split("\n")) {
+          if (line.startsWith("LARGE ")) {
+            result = line.substring(6);
           }
         }
-        int exit = p.waitFor();
+        if (!finished) {
+          all.append("did not finish in 120 s (collecting garbage all the time)\n");
+        }
         boolean ok = exit == 0 && result.contains("Created");
         System.out.printf("-Xmx%dm: exit %d, %s%n", mb, exit, ok ? result : "FAILED");
         if (!ok) {
@@ -895,7 +917,10 @@ public final class MailIntakeHarness {
         } else {
           smallest = "-Xmx" + mb + "m";
         }
-        row("50 MB message, -Xmx" + mb + "m", "%s", ok ? result : "failed (exit " + exit + ")");
+        row(
+            "50 MB message, -Xmx" + mb + "m",
+            "%s",
+            ok ? result : finished ? "failed (exit " + exit + ")" : "no result in 120 s");
         deleteH2(db);
       }
       row("50 MB message, smallest heap of 32/48/64m", "%s", smallest);
