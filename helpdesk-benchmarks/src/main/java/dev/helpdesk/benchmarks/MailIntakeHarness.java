@@ -158,6 +158,7 @@ public final class MailIntakeHarness {
     }
     heap(dir);
     printTable();
+    deleteCorpus(corpora);
   }
 
   private void postgresql(String url, String user, String password, int n) throws Exception {
@@ -189,6 +190,7 @@ public final class MailIntakeHarness {
       phases(store, floor, corpora.one, corpora.four, false);
     }
     printTable();
+    deleteCorpus(corpora);
   }
 
   /** Refuses a server that acknowledges commits before they are on disk. */
@@ -751,6 +753,7 @@ public final class MailIntakeHarness {
       }
     }
     printTable();
+    deleteCorpus(corpora);
   }
 
   /**
@@ -1007,6 +1010,19 @@ public final class MailIntakeHarness {
         }
       }
     }
+  }
+
+  /** The corpus is some 240 MB of files; -Dkeep.corpus=true keeps it for a look. */
+  private static void deleteCorpus(Corpora corpora) throws IOException {
+    if (Boolean.getBoolean("keep.corpus")) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(corpora.dir())) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(corpora.dir());
   }
 
   private static void deleteH2(Path db) throws IOException {
