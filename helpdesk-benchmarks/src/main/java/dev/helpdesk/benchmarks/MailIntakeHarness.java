@@ -188,9 +188,9 @@ public final class MailIntakeHarness {
       phases(store, floor, corpora.warmup, corpora.warmupFour, true);
       floor.create();
       phases(store, floor, corpora.one, corpora.four, false);
+      deleteCorpus(corpora);
     }
     printTable();
-    deleteCorpus(corpora);
   }
 
   /** Refuses a server that acknowledges commits before they are on disk. */
