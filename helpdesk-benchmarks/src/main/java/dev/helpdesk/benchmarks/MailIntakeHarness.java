@@ -155,6 +155,8 @@ public final class MailIntakeHarness {
     try (JdbcStore store = JdbcStore.h2File(dir.resolve("desk"));
         H2Floor floor = new H2Floor(dir.resolve("floor"))) {
       phases(store, floor.floor, corpora.one, corpora.four, false);
+      rawPut(
+          store, floor.floor, MailCorpus.generate(corpora.dir(), "rawput", 43, corpora.one.size()));
     }
     heap(dir);
     printTable();
@@ -377,6 +379,63 @@ public final class MailIntakeHarness {
                     e.getValue()[1] / 1e6 / n));
   }
 
+  /**
+   * The intake's costliest store call taken apart from outside: the attachment store's {@code put}
+   * of each raw message (new bytes, 1 thread), against what it is made of: spooling the stream to a
+   * temporary file with SHA-256 and deleting it, and a transaction inserting the same bytes as one
+   * blob.
+   */
+  private void rawPut(JdbcStore store, Floor floor, List<Msg> corpus) throws Exception {
+    AttachmentStore attachments = store.attachmentStore();
+    List<List<Msg>> one = byConversation(corpus, 1);
+    double put =
+        rate(
+            corpus.size(),
+            one,
+            m -> {
+              try (InputStream in = Files.newInputStream(m.file())) {
+                attachments.put("message.eml", "message/rfc822", in);
+              }
+            });
+    byte[] buffer = new byte[64 * 1024];
+    double spool =
+        rate(
+            corpus.size(),
+            one,
+            m -> {
+              Path tmp = Files.createTempFile("helpdesk-attachment-", ".tmp");
+              java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+              try (InputStream in = Files.newInputStream(m.file());
+                  OutputStream out = Files.newOutputStream(tmp)) {
+                for (int k; (k = in.read(buffer)) != -1; ) {
+                  sha.update(buffer, 0, k);
+                  out.write(buffer, 0, k);
+                }
+              }
+              try (InputStream in = Files.newInputStream(tmp)) {
+                in.transferTo(OutputStream.nullOutputStream());
+              }
+              Files.delete(tmp);
+            });
+    double blob = rate(corpus.size(), one, floor::insertBlob);
+    System.out.printf(
+        Locale.ROOT,
+        "raw message put alone, 1 thread: attachments.put %.3f ms; of what it is made of,"
+            + " temp file spool + SHA-256 + read + delete %.3f ms, one-statement blob transaction"
+            + " %.3f ms%n",
+        1000 / put,
+        1000 / spool,
+        1000 / blob);
+    row(
+        "raw message put alone (H2), 1 thread",
+        "%s",
+        String.format(Locale.ROOT, "%.3f ms", 1000 / put));
+    row(
+        "  temp file spool + delete / plain blob insert",
+        "%s",
+        String.format(Locale.ROOT, "%.3f ms / %.3f ms", 1000 / spool, 1000 / blob));
+  }
+
   // ---------------------------------------------------------------- the desk
 
   /** A desk with mail intake over a JDBC store, every store behind the timing proxy. */
@@ -562,6 +621,28 @@ public final class MailIntakeHarness {
                 + " size BIGINT NOT NULL, source VARCHAR(100) NOT NULL, received_at "
                 + ts
                 + " NOT NULL, status VARCHAR(16) NOT NULL, detail VARCHAR(1000) NOT NULL)");
+      }
+    }
+
+    /** The raw message alone, one statement and its commit. */
+    void insertBlob(Msg m) throws Exception {
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(false);
+        try (PreparedStatement r =
+                c.prepareStatement(
+                    "INSERT INTO "
+                        + prefix
+                        + "raw_messages (sha256, size, data) VALUES (?, ?, ?)");
+            InputStream raw = new BufferedInputStream(Files.newInputStream(m.file()))) {
+          r.setString(1, m.sha256());
+          r.setLong(2, m.size());
+          r.setBinaryStream(3, raw, m.size());
+          r.executeUpdate();
+          c.commit();
+        } catch (SQLException | RuntimeException ex) {
+          c.rollback();
+          throw ex;
+        }
       }
     }
 
