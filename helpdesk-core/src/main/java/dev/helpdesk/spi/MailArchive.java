@@ -23,6 +23,16 @@ public interface MailArchive {
   ArchivedMail receive(ArchivedMail mail);
 
   /**
+   * {@link #receive} and {@link #claim} in one write, for the usual case of a message never seen
+   * before: stores {@code mail} leased to {@code owner} until {@code until}, unless a record with
+   * its key exists.
+   *
+   * @return empty when {@code mail} was stored and is now claimed by {@code owner}; else the
+   *     earlier record, unchanged and not claimed
+   */
+  Optional<ArchivedMail> receiveClaimed(ArchivedMail mail, String owner, Instant until);
+
+  /**
    * Takes the right to process a message until {@code until}: true when its status is in {@code
    * from} and no other owner holds a lease that is still valid at {@code now}. An owner may renew
    * its own lease.

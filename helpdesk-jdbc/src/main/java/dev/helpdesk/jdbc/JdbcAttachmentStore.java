@@ -134,17 +134,18 @@ final class JdbcAttachmentStore implements AttachmentStore {
         .bind("size", ref.size())
         .bind("chunk", CHUNK_BYTES)
         .execute();
-    byte[] buffer = new byte[CHUNK_BYTES];
+    // Sized to the content: a 1 MiB buffer per small attachment is a humongous G1 allocation.
+    byte[] buffer = new byte[(int) Math.max(1, Math.min(CHUNK_BYTES, ref.size()))];
     try (InputStream in = Files.newInputStream(spool)) {
       int seq = 0;
-      for (int n = in.readNBytes(buffer, 0, CHUNK_BYTES);
+      for (int n = in.readNBytes(buffer, 0, buffer.length);
           n > 0;
-          n = in.readNBytes(buffer, 0, CHUNK_BYTES)) {
+          n = in.readNBytes(buffer, 0, buffer.length)) {
         h.createUpdate(
                 "INSERT INTO attachment_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
             .bind("sha", ref.sha256())
             .bind("seq", seq++)
-            .bind("data", n == CHUNK_BYTES ? buffer : Arrays.copyOf(buffer, n))
+            .bind("data", n == buffer.length ? buffer : Arrays.copyOf(buffer, n))
             .execute();
       }
     }

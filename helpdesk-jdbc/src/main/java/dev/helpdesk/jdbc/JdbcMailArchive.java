@@ -69,11 +69,65 @@ final class JdbcMailArchive implements MailArchive {
     }
   }
 
+  private static void checkOwner(String owner) {
+    requireNonNull(owner, "owner must not be null");
+    checkArgument(
+        !owner.isBlank() && owner.length() <= OWNER_MAX,
+        "lease owner must be 1-%s characters, got '%s'",
+        OWNER_MAX,
+        owner);
+  }
+
+  @Override
+  public Optional<ArchivedMail> receiveClaimed(ArchivedMail mail, String owner, Instant until) {
+    requireNonNull(mail, "mail must not be null");
+    checkOwner(owner);
+    requireNonNull(until, "until must not be null");
+    checkArgument(
+        until.isAfter(mail.receivedAt()),
+        "until must be after receivedAt (%s), got %s",
+        mail.receivedAt(),
+        until);
+    try {
+      // Insert first: a new message is the usual case, and the key's uniqueness decides a race.
+      database.transaction(
+          h -> {
+            insertRow(h, mail, Optional.of(owner), Optional.of(until));
+            return null;
+          },
+          failure ->
+              JdbcErrors.translateConflict(
+                  "archiving mail " + mail.key(),
+                  failure,
+                  "mail " + mail.key() + " was archived before"));
+      return Optional.empty();
+    } catch (ConcurrentUpdateException archivedBefore) {
+      return Optional.of(
+          find(mail.key())
+              .orElseThrow(
+                  () ->
+                      new StoreException(
+                          "mail "
+                              + mail.key()
+                              + " clashed with an earlier receipt, but is not stored",
+                          true,
+                          archivedBefore)));
+    }
+  }
+
   private ArchivedMail insert(Handle h, ArchivedMail mail) {
+    insertRow(h, mail, Optional.empty(), Optional.empty());
+    // Read back rather than return the argument: the columns keep microseconds only.
+    return select(h, mail.key()).orElseThrow();
+  }
+
+  private void insertRow(
+      Handle h, ArchivedMail mail, Optional<String> leaseOwner, Optional<Instant> leaseUntil) {
     h.createUpdate(
             "INSERT INTO mail_archive ("
                 + COLUMNS
-                + ") VALUES (:key, :sha, :size, :source, :receivedAt, :status, :detail, :updatedAt)")
+                + ", lease_owner, lease_until) VALUES (:key, :sha, :size, :source, :receivedAt,"
+                + " :status, :detail, :updatedAt, :owner, :until)")
         .bind("key", mail.key())
         .bind("sha", mail.rawSha256())
         .bind("size", mail.size())
@@ -82,9 +136,9 @@ final class JdbcMailArchive implements MailArchive {
         .bind("status", mail.status().name())
         .bind("detail", mail.detail())
         .bind("updatedAt", dialect.timestamp(mail.updatedAt()))
+        .bind("owner", leaseOwner.orElse(null))
+        .bind("until", dialect.timestamp(leaseUntil))
         .execute();
-    // Read back rather than return the argument: the columns keep microseconds only.
-    return select(h, mail.key()).orElseThrow();
   }
 
   @Override
@@ -95,11 +149,7 @@ final class JdbcMailArchive implements MailArchive {
     requireNonNull(owner, "owner must not be null");
     requireNonNull(now, "now must not be null");
     requireNonNull(until, "until must not be null");
-    checkArgument(
-        !owner.isBlank() && owner.length() <= OWNER_MAX,
-        "lease owner must be 1-%s characters, got '%s'",
-        OWNER_MAX,
-        owner);
+    checkOwner(owner);
     checkArgument(until.isAfter(now), "until must be after now (%s), got %s", now, until);
     Claim claim =
         database.transaction(

@@ -220,7 +220,7 @@ public final class MailIntake {
         Spool spool = Spool.of(raw, tempDirectory, Long.MAX_VALUE)) {
       Parsed parsed = parse(spool);
       try {
-        return processClaimed(key, parsed);
+        return processClaimed(key, parsed, false);
       } finally {
         parsed.mail().ifPresent(ParsedMail::close);
       }
@@ -234,25 +234,28 @@ public final class MailIntake {
     Parsed parsed = parse(spool);
     try {
       String key = dedupeKey(parsed.mail().flatMap(ParsedMail::messageId), spool);
-      ArchivedMail stored;
+      Instant now = now();
+      Optional<ArchivedMail> earlier;
       try {
-        stored = archiveRaw(key, spool, source);
+        earlier = archiveRaw(key, spool, source, now);
       } catch (IllegalArgumentException tooLargeForTheStore) {
         return new IntakeResult.Rejected(tooLargeForTheStore.getMessage());
       } catch (RuntimeException e) {
         // Nothing is processed before the raw message is safe, so the sender must retry.
         return new IntakeResult.TemporaryFailure("could not archive the message: " + e);
       }
-      switch (stored.status()) {
+      if (earlier.isEmpty()) {
+        return processClaimed(key, parsed, true);
+      }
+      switch (earlier.get().status()) {
         case PROCESSED, IGNORED:
           return new IntakeResult.Ignored(
-              IntakeResult.Ignored.Why.DUPLICATE, "received before: " + stored.detail());
+              IntakeResult.Ignored.Why.DUPLICATE, "received before: " + earlier.get().detail());
         case QUARANTINED:
-          return new IntakeResult.Quarantined(key, stored.detail());
+          return new IntakeResult.Quarantined(key, earlier.get().detail());
         default:
           break;
       }
-      Instant now = now();
       try {
         if (!archive.claim(key, UNPROCESSED, nextOwner(), now, now.plus(LEASE))) {
           return new IntakeResult.TemporaryFailure("mail " + key + " is being processed elsewhere");
@@ -260,7 +263,7 @@ public final class MailIntake {
       } catch (RuntimeException e) {
         return new IntakeResult.TemporaryFailure("could not claim the message: " + e);
       }
-      return processClaimed(key, parsed);
+      return processClaimed(key, parsed, false);
     } finally {
       parsed.mail().ifPresent(ParsedMail::close);
     }
@@ -280,12 +283,13 @@ public final class MailIntake {
     }
   }
 
-  private ArchivedMail archiveRaw(String key, Spool spool, String source) {
-    Optional<ArchivedMail> known = archive.find(key);
-    if (known.isPresent()) {
-      return known.get();
-    }
+  /**
+   * Stores the raw bytes, then the archive record leased to this processing; returns the earlier
+   * record instead when the key was received before.
+   */
+  private Optional<ArchivedMail> archiveRaw(String key, Spool spool, String source, Instant now) {
     try (InputStream in = Files.newInputStream(spool.file())) {
+      // The attachment store is content-addressed: a second delivery stores nothing new.
       AttachmentRef raw = attachments.put("message.eml", "message/rfc822", in);
       checkState(
           raw.sha256().equals(spool.sha256()),
@@ -295,16 +299,23 @@ public final class MailIntake {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return archive.receive(ArchivedMail.received(key, spool.sha256(), spool.size(), source, now()));
+    return archive.receiveClaimed(
+        ArchivedMail.received(key, spool.sha256(), spool.size(), source, now),
+        nextOwner(),
+        now.plus(LEASE));
   }
 
-  /** Processes a message this node holds the lease on, and records the outcome in the archive. */
-  private IntakeResult processClaimed(String key, Parsed parsed) {
+  /**
+   * Processes a message this node holds the lease on, and records the outcome in the archive.
+   *
+   * @param firstReceipt whether the archive had never seen the message, so no ticket can hold it
+   */
+  private IntakeResult processClaimed(String key, Parsed parsed, boolean firstReceipt) {
     IntakeResult result;
     try {
       result =
           parsed.mail().isPresent()
-              ? process(key, parsed.mail().get())
+              ? process(key, parsed.mail().get(), firstReceipt)
               : new IntakeResult.Quarantined(key, parsed.failure().orElseThrow().getMessage());
     } catch (HelpdeskException e) {
       if (e.isTemporary()) {
@@ -332,9 +343,13 @@ public final class MailIntake {
     return result;
   }
 
-  private IntakeResult process(String key, ParsedMail mail) {
+  private IntakeResult process(String key, ParsedMail mail, boolean firstReceipt) {
     String entryMessageId = mail.messageId().orElse("<" + key + NO_MESSAGE_ID);
-    Optional<Ticket> already = tickets.ticketByMessageId(entryMessageId).flatMap(tickets::find);
+    // An earlier try may have committed its ticket and died before recording it in the archive.
+    Optional<Ticket> already =
+        firstReceipt
+            ? Optional.empty()
+            : tickets.ticketByMessageId(entryMessageId).flatMap(tickets::find);
     if (already.isPresent()) {
       return new IntakeResult.Ignored(
           IntakeResult.Ignored.Why.DUPLICATE, "already in " + already.get().reference());

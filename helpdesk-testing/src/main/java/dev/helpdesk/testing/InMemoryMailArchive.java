@@ -34,17 +34,32 @@ public final class InMemoryMailArchive implements MailArchive {
   }
 
   @Override
+  public synchronized Optional<ArchivedMail> receiveClaimed(
+      ArchivedMail mail, String owner, Instant until) {
+    requireNonNull(mail, "mail must not be null");
+    checkOwner(owner);
+    requireNonNull(until, "until must not be null");
+    checkArgument(
+        until.isAfter(mail.receivedAt()),
+        "until must be after receivedAt (%s), got %s",
+        mail.receivedAt(),
+        until);
+    ArchivedMail earlier = mails.putIfAbsent(mail.key(), mail);
+    if (earlier != null) {
+      return Optional.of(earlier);
+    }
+    leases.put(mail.key(), new Lease(owner, until));
+    return Optional.empty();
+  }
+
+  @Override
   public synchronized boolean claim(
       String key, Set<ArchivedMail.Status> from, String owner, Instant now, Instant until) {
     requireNonNull(from, "from must not be null");
     requireNonNull(owner, "owner must not be null");
     requireNonNull(now, "now must not be null");
     requireNonNull(until, "until must not be null");
-    checkArgument(
-        !owner.isBlank() && owner.length() <= OWNER_MAX,
-        "lease owner must be 1-%s characters, got '%s'",
-        OWNER_MAX,
-        owner);
+    checkOwner(owner);
     checkArgument(until.isAfter(now), "until must be after now (%s), got %s", now, until);
     ArchivedMail mail = existing(key);
     Lease lease = leases.get(key);
@@ -94,6 +109,15 @@ public final class InMemoryMailArchive implements MailArchive {
         .sorted(ARRIVAL)
         .limit(limit)
         .collect(ImmutableList.toImmutableList());
+  }
+
+  private static void checkOwner(String owner) {
+    requireNonNull(owner, "owner must not be null");
+    checkArgument(
+        !owner.isBlank() && owner.length() <= OWNER_MAX,
+        "lease owner must be 1-%s characters, got '%s'",
+        OWNER_MAX,
+        owner);
   }
 
   private ArchivedMail existing(String key) {

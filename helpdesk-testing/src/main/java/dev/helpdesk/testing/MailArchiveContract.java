@@ -179,6 +179,78 @@ public interface MailArchiveContract {
   }
 
   @Test
+  default void receiveClaimed_newKey_storesTheRecordLeasedToTheOwner() {
+    MailArchive archive = newArchive();
+    ArchivedMail mail = mail("k1", T0);
+
+    assertThat(archive.receiveClaimed(mail, "node-a", T0.plusSeconds(60))).isEmpty();
+
+    assertThat(archive.find("k1")).contains(mail);
+    assertThat(archive.claim("k1", retryable(), "node-b", T0.plusSeconds(59), T0.plusSeconds(120)))
+        .as("leased to node-a until T0+60s")
+        .isFalse();
+    assertThat(archive.claim("k1", retryable(), "node-b", T0.plusSeconds(60), T0.plusSeconds(120)))
+        .isTrue();
+  }
+
+  @Test
+  default void receiveClaimed_existingKey_returnsTheEarlierRecordAndClaimsNothing() {
+    MailArchive archive = newArchive();
+    ArchivedMail first = mail("k1", T0);
+    archive.receive(first);
+
+    Optional<ArchivedMail> again =
+        archive.receiveClaimed(mail("k1", T0.plusSeconds(5)), "node-a", T0.plusSeconds(60));
+
+    assertThat(again).contains(first);
+    assertThat(archive.claim("k1", retryable(), "node-b", T0.plusSeconds(1), T0.plusSeconds(61)))
+        .isTrue();
+  }
+
+  @Test
+  default void receiveClaimed_sameKeyFromEightThreadsAtOnce_exactlyOneStoresAndClaims()
+      throws Exception {
+    MailArchive archive = newArchive();
+    int threads = 8;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Optional<ArchivedMail>>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        String owner = "node-" + i;
+        ArchivedMail mine = ArchivedMail.received("k1", sha(1), 10 + i, owner, T0);
+        Callable<Optional<ArchivedMail>> task =
+            () -> {
+              start.await();
+              return archive.receiveClaimed(mine, owner, T0.plusSeconds(60));
+            };
+        results.add(pool.submit(task));
+      }
+      int stored = 0;
+      for (Future<Optional<ArchivedMail>> f : results) {
+        Optional<ArchivedMail> r = f.get(2, TimeUnit.MINUTES);
+        stored += r.isEmpty() ? 1 : 0;
+        r.ifPresent(earlier -> assertThat(earlier).isEqualTo(archive.find("k1").orElseThrow()));
+      }
+      assertThat(stored).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  default void receiveClaimed_badArguments_areRejectedNamingThem() {
+    MailArchive archive = newArchive();
+    assertThatThrownBy(() -> archive.receiveClaimed(mail("k1", T0), " ", T0.plusSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("owner");
+    assertThatThrownBy(() -> archive.receiveClaimed(mail("k1", T0), "node-a", T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("until");
+    assertThat(archive.find("k1")).isEmpty();
+  }
+
+  @Test
   default void finish_recordsTheOutcome_andReleasesTheLease() {
     MailArchive archive = newArchive();
     ArchivedMail received = archive.receive(mail("k1", T0));
