@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Input checks shared by commands, so every one names the bad value the same way. */
@@ -52,6 +53,11 @@ final class Checks {
       email(p);
     }
     return participants;
+  }
+
+  /** {@code Optional.of(value)}, but a null names the argument instead of a bare NPE. */
+  static <T> Optional<T> present(T value, String name) {
+    return Optional.of(requireNonNull(value, () -> name + " must not be null"));
   }
 
   static String email(String email) {

@@ -1163,7 +1163,21 @@ public final class Helpdesk {
           throw e;
         }
         log.debug("ticket {} changed concurrently; retrying {} (attempt {})", ref, action, attempt);
+        backOff(attempt, e);
       }
+    }
+  }
+
+  /**
+   * Waits a random time that doubles with each lost race (up to 64 ms), so that many writers on one
+   * ticket spread out instead of colliding again in lockstep.
+   */
+  private void backOff(int attempt, ConcurrentUpdateException lost) {
+    try {
+      Thread.sleep(random.nextInt(1 << Math.min(attempt, 6)) + 1L);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw lost;
     }
   }
 

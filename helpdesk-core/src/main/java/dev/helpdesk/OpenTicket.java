@@ -49,7 +49,7 @@ public record OpenTicket(
         "a ticket needs a department, or a category whose default names one");
     participants = ImmutableSet.copyOf(Checks.participants(participants));
     customFields = ImmutableMap.copyOf(Checks.customFields(customFields));
-    attachments = ImmutableList.copyOf(attachments);
+    attachments = ImmutableList.copyOf(requireNonNull(attachments, "attachments must not be null"));
     requireNonNull(messageId, "messageId must not be null");
   }
 
@@ -59,7 +59,7 @@ public record OpenTicket(
     return new OpenTicket(
         Actor.customer(customer),
         new Requester.Known(customer),
-        Optional.of(department),
+        Checks.present(department, "department"),
         subject,
         body,
         Channel.WEB,
@@ -85,7 +85,7 @@ public record OpenTicket(
     return new OpenTicket(
         Actor.system("mail-intake"),
         new Requester.Unknown(Checks.email(sender)),
-        Optional.of(department),
+        Checks.present(department, "department"),
         subject,
         body,
         Channel.EMAIL,
@@ -137,7 +137,7 @@ public record OpenTicket(
         subject,
         body,
         channel,
-        Optional.of(value),
+        Checks.present(value, "priority"),
         category,
         participants,
         customFields,
@@ -155,7 +155,7 @@ public record OpenTicket(
         body,
         channel,
         priority,
-        Optional.of(value),
+        Checks.present(value, "category"),
         participants,
         customFields,
         attachments,
@@ -241,6 +241,6 @@ public record OpenTicket(
         participants,
         customFields,
         attachments,
-        Optional.of(value));
+        Checks.present(value, "messageId"));
   }
 }

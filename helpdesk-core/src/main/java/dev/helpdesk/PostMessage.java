@@ -25,7 +25,7 @@ public record PostMessage(
     Checks.body(body);
     requireNonNull(visibility, "visibility must not be null");
     requireNonNull(channel, "channel must not be null");
-    attachments = ImmutableList.copyOf(attachments);
+    attachments = ImmutableList.copyOf(requireNonNull(attachments, "attachments must not be null"));
     requireNonNull(messageId, "messageId must not be null");
   }
 
@@ -51,6 +51,6 @@ public record PostMessage(
 
   public PostMessage withMessageId(String value) {
     return new PostMessage(
-        ticket, actor, body, visibility, channel, attachments, Optional.of(value));
+        ticket, actor, body, visibility, channel, attachments, Checks.present(value, "messageId"));
   }
 }

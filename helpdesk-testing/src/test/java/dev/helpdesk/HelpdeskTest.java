@@ -381,6 +381,36 @@ class HelpdeskTest {
   }
 
   @Test
+  void sixteenAgentsReplyingToOneTicketAtOnce_allLand() throws Exception {
+    TicketRef ref = f.openByAlice("Site down");
+    java.util.concurrent.ExecutorService agents =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int a = 0; a < 16; a++) {
+        int agent = a;
+        done.add(
+            agents.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < 25; i++) {
+                    desk.note(ref, TINA, "agent " + agent + " note " + i);
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> d : done) {
+        d.get();
+      }
+    } finally {
+      agents.shutdownNow();
+    }
+    assertThat(desk.view(ref, TINA).thread()).hasSize(1 + 16 * 25);
+  }
+
+  @Test
   void merge_byCustomer_isRejected() {
     TicketRef original = f.openByAlice("Site down");
     f.clock.advance(Duration.ofMinutes(5));
