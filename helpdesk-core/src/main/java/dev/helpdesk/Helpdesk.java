@@ -1045,7 +1045,11 @@ public final class Helpdesk {
         0,
         period.toMillis(),
         TimeUnit.MILLISECONDS);
-    return executor::shutdownNow;
+    // Closing waits for a run in progress to end, so nothing of the desk runs after close().
+    return () -> {
+      executor.shutdownNow();
+      executor.awaitTermination(1, TimeUnit.MINUTES);
+    };
   }
 
   /**

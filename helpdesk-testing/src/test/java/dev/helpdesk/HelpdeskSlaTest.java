@@ -292,12 +292,12 @@ class HelpdeskSlaTest {
     TicketRef ref = urgentByAlice();
     f.clock.advance(Duration.ofMinutes(30));
     try (AutoCloseable scheduler = desk.startScheduler(Duration.ofMillis(20))) {
-      for (int i = 0;
-          i < 200 && events(ref).stream().noneMatch(SlaBreached.class::isInstance);
-          i++) {
-        Thread.sleep(10);
-      }
+      SlaBreached breach = f.listener.await(SlaBreached.class, Duration.ofSeconds(30));
+      assertThat(breach.ticket()).isEqualTo(f.ticket(ref).id());
     }
     assertThat(events(ref)).filteredOn(SlaBreached.class::isInstance).hasSize(1);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("the scheduler's thread has ended when close() returns")
+        .noneMatch(t -> t.getName().equals("helpdesk-scheduler") && t.isAlive());
   }
 }

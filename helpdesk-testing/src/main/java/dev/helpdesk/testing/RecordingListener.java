@@ -4,8 +4,10 @@ import com.google.common.collect.ImmutableList;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.spi.DurableListener;
 import dev.helpdesk.spi.HelpdeskListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A listener (plain and durable) that keeps every event it receives, for assertions. */
 public final class RecordingListener implements HelpdeskListener, DurableListener {
@@ -18,6 +20,7 @@ public final class RecordingListener implements HelpdeskListener, DurableListene
   @Override
   public synchronized void onEvent(HelpdeskEvent event) {
     events.add(event);
+    notifyAll();
   }
 
   @Override
@@ -36,6 +39,23 @@ public final class RecordingListener implements HelpdeskListener, DurableListene
         .filter(type::isInstance)
         .map(type::cast)
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Waits until an event of {@code type} has arrived, for tests of work on other threads; returns
+   * it, or throws after {@code timeout}.
+   */
+  public synchronized <E extends HelpdeskEvent> E await(Class<E> type, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (List<E> seen = events(type); seen.isEmpty(); seen = events(type)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no " + type.getSimpleName() + " within " + timeout);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return events(type).get(0);
   }
 
   /** The durable deliveries received from the outbox, in order. */
