@@ -46,19 +46,23 @@ final class LenientDecoding {
     }
   }
 
-  private static int sextet(int c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    } else if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    } else if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    } else if (c == '+' || c == '-') {
-      return 62;
-    } else if (c == '/' || c == '_') {
-      return 63;
+  /** Each byte's 6-bit value in base64 (either alphabet), or -1 outside it. */
+  private static final byte[] SEXTETS = sextets();
+
+  private static byte[] sextets() {
+    byte[] table = new byte[256];
+    java.util.Arrays.fill(table, (byte) -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < alphabet.length(); i++) {
+      table[alphabet.charAt(i)] = (byte) i;
     }
-    return -1;
+    table['-'] = 62;
+    table['_'] = 63;
+    return table;
+  }
+
+  private static int sextet(int c) {
+    return SEXTETS[c];
   }
 
   /** Base64 that skips anything outside the alphabet and decodes what a broken tail still holds. */
@@ -67,6 +71,10 @@ final class LenientDecoding {
     private int outPos;
     private int outLen;
     private boolean eof;
+    // Read ahead in blocks: a byte-at-a-time read of the part's stream takes a lock per byte.
+    private final byte[] ahead = new byte[16 * 1024];
+    private int aheadPos;
+    private int aheadLen;
 
     Base64Stream(InputStream in) {
       super(in);
@@ -102,7 +110,7 @@ final class LenientDecoding {
       int acc = 0;
       int count = 0;
       while (count < 4) {
-        int c = in.read();
+        int c = next();
         if (c < 0 || c == '=') {
           if (c < 0) {
             eof = true;
@@ -140,6 +148,18 @@ final class LenientDecoding {
         outLen = 1;
       }
       return true;
+    }
+
+    private int next() throws IOException {
+      if (aheadPos == aheadLen) {
+        aheadLen = in.read(ahead, 0, ahead.length);
+        aheadPos = 0;
+        if (aheadLen <= 0) {
+          aheadLen = 0;
+          return -1;
+        }
+      }
+      return ahead[aheadPos++] & 0xFF;
     }
 
     @Override
