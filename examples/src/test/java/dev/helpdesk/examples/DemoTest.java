@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.helpdesk.TicketStatus;
 import dev.helpdesk.TicketView;
 import dev.helpdesk.Visibility;
-import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.RecordingNotifier;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,20 +52,5 @@ class DemoTest {
     for (String line : snippet.strip().split("\n")) {
       assertThat(readme).as("README line of " + sample).contains(line.strip());
     }
-  }
-
-  @Test
-  void demo_printsTheThreadAndTheRefusedStaffClose() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Demo.run(
-        JdbcStore.h2InMemory("demo_test").ticketStore(),
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out)
-        .contains("[CLOSED]")
-        .contains("PHP-FPM crashed")
-        .contains("may not close")
-        .contains("1 breach(es)")
-        .contains("SlaBreached by system:sla");
   }
 }
