@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The README's samples, and the demo's day checked by its facts, not its wording. */
@@ -31,13 +30,16 @@ class DemoTest {
   private static String timeline;
   private static long dayMillis;
 
-  @BeforeAll
-  static void runTheDemoDay() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    long start = System.nanoTime();
-    day = SupportDay.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    dayMillis = (System.nanoTime() - start) / 1_000_000;
-    timeline = bytes.toString(StandardCharsets.UTF_8);
+  /** Runs the day once, on first use, so the README checks do not depend on it. */
+  private static synchronized SupportDay.Facts day() {
+    if (day == null) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      long start = System.nanoTime();
+      day = SupportDay.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      dayMillis = (System.nanoTime() - start) / 1_000_000;
+      timeline = bytes.toString(StandardCharsets.UTF_8);
+    }
+    return day;
   }
 
   @Test
@@ -82,6 +84,7 @@ class DemoTest {
 
   @Test
   void day_runsWellUnderAMinute_andPrintsATimelineAndTheReport() {
+    day();
     assertThat(dayMillis).isLessThan(60_000);
     assertThat(timeline.lines().filter(l -> l.matches("\\d\\d:\\d\\d .*")).count())
         .isGreaterThan(50);
@@ -89,10 +92,10 @@ class DemoTest {
 
   @Test
   void day_russianKoreanAndTurkishMail_arriveIntactInTheirTickets() {
-    assertThat(day.arrivals())
+    assertThat(day().arrivals())
         .extracting(SupportDay.Arrival::language)
         .containsExactly("Russian", "Korean", "Turkish");
-    for (SupportDay.Arrival a : day.arrivals()) {
+    for (SupportDay.Arrival a : day().arrivals()) {
       assertThat(a.storedSubject()).as(a.language() + " subject").isEqualTo(a.sentSubject());
       assertThat(a.storedBody()).as(a.language() + " body").isEqualTo(a.sentBody().strip());
     }
@@ -100,41 +103,41 @@ class DemoTest {
 
   @Test
   void day_theReplyFromTheMailProgram_landsInTheSameTicket_withoutTheQuote() {
-    SupportDay.Landing reply = day.replyFromMailProgram();
+    SupportDay.Landing reply = day().replyFromMailProgram();
     assertThat(reply.landedIn()).isEqualTo(reply.meantFor());
     assertThat(reply.body()).contains("203.0.113.17").doesNotContain("which IP address");
   }
 
   @Test
   void day_opensTicketsByMailWebAndPhone_andRefusesPhoneOnTheSharedPlan() {
-    assertThat(day.openedByChannel())
+    assertThat(day().openedByChannel())
         .containsEntry(Channel.EMAIL, 9)
         .containsEntry(Channel.WEB, 2)
         .containsEntry(Channel.PHONE, 1);
-    assertThat(day.refusedPhone()).contains("shared").contains("PHONE");
+    assertThat(day().refusedPhone()).contains("shared").contains("PHONE");
   }
 
   @Test
   void day_escalatesL1ToL2_andTransfersToBilling_outOfTheOutsourcedTeamsReach() {
-    assertThat(day.escalated().tier()).isEqualTo(Tier.of(2));
-    assertThat(day.escalated().assignee().map(a -> a.value())).contains("tomas");
-    assertThat(day.transferred().department().value()).isEqualTo("billing");
-    assertThat(day.transferred().transfers()).isEqualTo(1);
-    assertThat(day.outsourcedRefused()).contains("ana.nightdesk").contains("billing");
+    assertThat(day().escalated().tier()).isEqualTo(Tier.of(2));
+    assertThat(day().escalated().assignee().map(a -> a.value())).contains("tomas");
+    assertThat(day().transferred().department().value()).isEqualTo("billing");
+    assertThat(day().transferred().transfers()).isEqualTo(1);
+    assertThat(day().outsourcedRefused()).contains("ana.nightdesk").contains("billing");
   }
 
   @Test
   void day_linksFiveTicketsToTheIncident_andAnswersThemWithOneUpdate() {
-    assertThat(day.incidentTickets()).isEqualTo(5);
-    assertThat(day.incidentUpdated()).hasSize(5).doesNotHaveDuplicates();
-    assertThat(day.incidentUpdateMails()).isEqualTo(5);
+    assertThat(day().incidentTickets()).isEqualTo(5);
+    assertThat(day().incidentUpdated()).hasSize(5).doesNotHaveDuplicates();
+    assertThat(day().incidentUpdateMails()).isEqualTo(5);
   }
 
   @Test
   void day_theUrgentBreach_isCreditedExactlyOnce_althoughDeliveredTwice() {
-    assertThat(day.breaches()).isEqualTo(1);
-    assertThat(day.creditDeliveries()).isEqualTo(2);
-    assertThat(day.credits())
+    assertThat(day().breaches()).isEqualTo(1);
+    assertThat(day().creditDeliveries()).isEqualTo(2);
+    assertThat(day().credits())
         .singleElement()
         .satisfies(
             c -> {
@@ -146,42 +149,42 @@ class DemoTest {
 
   @Test
   void day_aReplyToTheMergedDuplicate_landsInTheOriginal() {
-    SupportDay.Landing dup = day.duplicate();
-    assertThat(day.duplicateStatus()).isEqualTo(TicketStatus.MERGED);
+    SupportDay.Landing dup = day().duplicate();
+    assertThat(day().duplicateStatus()).isEqualTo(TicketStatus.MERGED);
     assertThat(dup.landedIn()).isNotEqualTo(dup.meantFor());
-    assertThat(day.incidentUpdated()).contains(dup.landedIn());
+    assertThat(day().incidentUpdated()).contains(dup.landedIn());
     assertThat(dup.body()).contains("orders of this morning");
   }
 
   @Test
   void day_theStrangerGetsATicketOfTheirOwn_andTheVictimsThreadIsUnchanged() {
-    SupportDay.Landing stranger = day.stranger();
+    SupportDay.Landing stranger = day().stranger();
     assertThat(stranger.landedIn()).isNotEqualTo(stranger.meantFor());
-    assertThat(day.strangerRequester())
+    assertThat(day().strangerRequester())
         .isEqualTo(new Requester.Unknown("mallory@elsewhere.example"));
-    assertThat(day.victimThreadAfter()).isEqualTo(day.victimThreadBefore());
+    assertThat(day().victimThreadAfter()).isEqualTo(day().victimThreadBefore());
   }
 
   @Test
   void day_everyClosedTicketWasClosedByItsCustomer_andStaffCouldNot() {
-    assertThat(day.closures()).hasSize(10);
-    for (SupportDay.Closure c : day.closures()) {
+    assertThat(day().closures()).hasSize(10);
+    for (SupportDay.Closure c : day().closures()) {
       assertThat(c.requester())
           .isEqualTo(new Requester.Known(((Actor.Customer) c.closedBy()).id()));
     }
-    assertThat(day.staffCloseRefused()).contains("tina").contains("close");
-    assertThat(day.feedbackGiven()).isEqualTo(10);
+    assertThat(day().staffCloseRefused()).contains("tina").contains("close");
+    assertThat(day().feedbackGiven()).isEqualTo(10);
   }
 
   @Test
   void day_reportCountsTheBreachTheCreditTheTransferAndTheFeedback() {
-    Figures all = day.report().overall();
+    Figures all = day().report().overall();
     assertThat(all.tickets()).isEqualTo(12);
     assertThat(all.breaches()).isEqualTo(1);
     assertThat(all.compensationOwed()).containsEntry(Currency.getInstance("EUR"), 2_500L);
     assertThat(all.transfers()).isEqualTo(1);
     assertThat(all.feedback()).isEqualTo(10);
     assertThat(all.reopened()).isZero();
-    assertThat(day.report().byDepartment()).hasSize(3);
+    assertThat(day().report().byDepartment()).hasSize(3);
   }
 }

@@ -166,6 +166,10 @@ public final class SupportDay {
   /** One closing: the ticket, who closed it, and who the ticket belongs to. */
   public record Closure(TicketRef ticket, Actor closedBy, Requester requester) {}
 
+  /** What a customer thinks of their ticket once it is solved. */
+  private record Verdict(
+      TicketRef ticket, String customer, int rating, int recommend, String comment) {}
+
   private final PrintStream out;
   private final SettableClock clock = SettableClock.at(MORNING);
   private final Timeline timeline;
@@ -177,7 +181,7 @@ public final class SupportDay {
   private TicketStore tickets;
   private Helpdesk desk;
   private MailIntake intake;
-  private List<MailboxPoller> pollers;
+  private Map<String, MailboxPoller> pollers;
 
   private SupportDay(PrintStream out) {
     this.out = out;
@@ -346,9 +350,9 @@ public final class SupportDay {
             .tempDirectory(dir)
             .build();
     pollers =
-        List.of(
-            MailboxPoller.of(intake, mail.imap("support")),
-            MailboxPoller.of(intake, mail.imap("billing")));
+        Map.of(
+            SUPPORT, MailboxPoller.of(intake, mail.imap("support")),
+            BILLING, MailboxPoller.of(intake, mail.imap("billing")));
   }
 
   // ---------------------------------------------------------------- the day
@@ -589,26 +593,27 @@ public final class SupportDay {
       staffCloseRefused = e.getMessage();
       timeline.say("Tina tries to close %s herself: refused, %s", olga, staffCloseRefused);
     }
-    Object[][] verdicts = {
-      {olga, "olga", 5, 9, "Быстро и понятно, спасибо!"},
-      {ines, "ines", 4, 8, ""},
-      {ticketOf(harry), "harry", 4, 7, "Phone support would be nice."},
-      {jonasRef, "jonas", 3, 6, "Two hours offline is long for a shop."},
-      {lenaRef, "lena", 5, 10, "Tina fixed the subdomain in minutes."},
-      {ayse, "ayse", 5, 10, "Teşekkürler!"},
-      {kemalRef, "kemal", 5, 9, ""},
-      {minjun, "minjun", 5, 10, "감사합니다!"},
-      {frank, "frank", 3, 5, "Fixed fast once someone looked, but 25 minutes of silence."},
-      {greta, "greta", 5, 10, ""},
-    };
-    int minute = 0;
-    for (Object[] v : verdicts) {
-      clock.set(Instant.parse("2026-11-23T12:00:00Z").plus(Duration.ofMinutes(minute)));
-      minute += 7;
-      TicketRef ref = (TicketRef) v[0];
-      Actor.Customer customer = Actor.customer(CustomerId.of((String) v[1]));
-      desk.close(ref, customer);
-      desk.feedback(ref, customer, (Integer) v[2], (Integer) v[3], (String) v[4]);
+    List<Verdict> verdicts =
+        List.of(
+            new Verdict(olga, "olga", 5, 9, "Быстро и понятно, спасибо!"),
+            new Verdict(ines, "ines", 4, 8, ""),
+            new Verdict(ticketOf(harry), "harry", 4, 7, "Phone support would be nice."),
+            new Verdict(jonasRef, "jonas", 3, 6, "Two hours offline is long for a shop."),
+            new Verdict(lenaRef, "lena", 5, 10, "Tina fixed the subdomain in minutes."),
+            new Verdict(ayse, "ayse", 5, 10, "Teşekkürler!"),
+            new Verdict(kemalRef, "kemal", 5, 9, ""),
+            new Verdict(minjun, "minjun", 5, 10, "감사합니다!"),
+            new Verdict(
+                frank, "frank", 3, 5, "Fixed fast once someone looked, but 25 minutes of silence."),
+            new Verdict(greta, "greta", 5, 10, ""));
+    Instant noon = Instant.parse("2026-11-23T12:00:00Z");
+    for (int i = 0; i < verdicts.size(); i++) {
+      clock.set(noon.plus(Duration.ofMinutes(7L * i)));
+      Verdict v = verdicts.get(i);
+      Actor.Customer customer = Actor.customer(CustomerId.of(v.customer()));
+      // In the panel: "My problem is solved", then the rating form.
+      desk.close(v.ticket(), customer);
+      desk.feedback(v.ticket(), customer, v.rating(), v.recommend(), v.comment());
     }
     pollAndDeliver();
 
@@ -726,20 +731,36 @@ public final class SupportDay {
   private void customerWrites(RawMail m, String envelopeTo, String story) {
     timeline.say("%s", story);
     mail.send(m, envelopeTo);
-    pollAndDeliver();
+    poll(envelopeTo);
+    slaChecksAndOutbox();
   }
 
   /** One round of the scheduler: poll both mailboxes, run the SLA checks, send the outbox. */
   private void pollAndDeliver() {
-    for (MailboxPoller p : pollers) {
-      try {
-        p.pollOnce();
-      } catch (MessagingException e) {
-        throw new IllegalStateException("polling failed", e);
+    poll(SUPPORT);
+    poll(BILLING);
+    slaChecksAndOutbox();
+  }
+
+  private void poll(String mailbox) {
+    try {
+      MailboxPoller.PollSummary polled = pollers.get(mailbox).pollOnce();
+      if (polled.fetched() > 0) {
+        timeline.say(
+            "IMAP %s: %d fetched, %d kept, %d to retry",
+            mailbox, polled.fetched(), polled.kept(), polled.retryLater());
       }
+    } catch (MessagingException e) {
+      throw new IllegalStateException("polling " + mailbox + " failed", e);
     }
+  }
+
+  private void slaChecksAndOutbox() {
     desk.runDueSlaChecks();
-    desk.deliverOutbox();
+    int sent = desk.deliverOutbox();
+    if (sent > 0) {
+      timeline.say("outbox: %d delivered (mail over SMTP, credits to the billing portal)", sent);
+    }
   }
 
   private Ticket find(TicketRef ref) {
