@@ -331,7 +331,11 @@ public final class SupportDay {
             .store(tickets)
             .attachments(store.attachmentStore())
             .directory(directory)
-            .notifier(notifier)
+            .notifier(
+                (key, n) -> {
+                  notifier.send(key, n);
+                  timeline.mailed(n);
+                })
             .slaPolicies(slaPolicies())
             .compensation(compensation())
             .onBreach(SlaTarget.FIRST_RESPONSE, BreachAction.RAISE_TIER, BreachAction.NOTIFY_LEAD)
@@ -363,7 +367,7 @@ public final class SupportDay {
     TicketRef olga = arrivals.get(0).ticket();
     TicketRef ayse = arrivals.get(2).ticket();
 
-    timeline.part("The web form and the phone");
+    part("The web form and the phone");
     at("08:35");
     TicketRef ines =
         desk.open(
@@ -429,7 +433,7 @@ public final class SupportDay {
             + " Thursday 09:00, 149.00 EUR a month.");
     pollAndDeliver();
 
-    timeline.part("Routing: a transfer and an escalation");
+    part("Routing: a transfer and an escalation");
     at("09:05");
     RawMail kemal =
         RawMail.from("Kemal Demir", "kemal@demir.example", SUPPORT, clock.instant())
@@ -457,7 +461,7 @@ public final class SupportDay {
             "Kernel panic after the RAM resize: needs the hypervisor console (L2)"));
     desk.assign(minjun, TOMAS, TOMAS.id());
 
-    timeline.part("The incident: a panel update broke web server web-07");
+    part("The incident: a panel update broke web server web-07");
     at("09:25");
     TicketRef jonasRef = ticketOf(jonas);
     TicketRef duplicate = ticketOf(jonasAgain);
@@ -502,7 +506,7 @@ public final class SupportDay {
         jonasReply, SUPPORT, "Jonas answers the confirmation of his merged duplicate " + duplicate);
     Landing duplicateLanding = landing(duplicate, jonasReply);
 
-    timeline.part("An urgent ticket misses its first response");
+    part("An urgent ticket misses its first response");
     at("09:45");
     TicketRef frank =
         desk.open(
@@ -527,7 +531,7 @@ public final class SupportDay {
         "Sorry for the wait, Frank. db1's disk was full of binary logs; I cleared them and MySQL"
             + " is up again.");
 
-    timeline.part("A stranger quotes another customer's reference");
+    part("A stranger quotes another customer's reference");
     at("10:15");
     int victimBefore = tickets.thread(find(olga).id()).size();
     RawMail stranger =
@@ -546,7 +550,7 @@ public final class SupportDay {
         TINA,
         "We discuss an account only with its holder. Please ask the account holder to contact us.");
 
-    timeline.part("Answers and proposed resolutions");
+    part("Answers and proposed resolutions");
     at("10:30");
     desk.reply(ayse, BEA, "Merhaba Ayşe Hanım, yeni fatura adresiniz kaydedildi.");
     desk.proposeResolution(
@@ -584,7 +588,7 @@ public final class SupportDay {
     desk.proposeResolution(lenaRef, TINA, "Both blumen.example and shop.blumen.example answer.");
     pollAndDeliver();
 
-    timeline.part("Customers close their tickets and rate them");
+    part("Customers close their tickets and rate them");
     String staffCloseRefused;
     try {
       desk.close(olga, TINA);
@@ -608,6 +612,7 @@ public final class SupportDay {
             new Verdict(greta, "greta", 5, 10, ""));
     Instant noon = Instant.parse("2026-11-23T12:00:00Z");
     for (int i = 0; i < verdicts.size(); i++) {
+      slaChecksAndOutbox();
       clock.set(noon.plus(Duration.ofMinutes(7L * i)));
       Verdict v = verdicts.get(i);
       Actor.Customer customer = Actor.customer(CustomerId.of(v.customer()));
@@ -621,6 +626,19 @@ public final class SupportDay {
     pollAndDeliver();
     SupportReport report = desk.report(Actor.system("reports"), MORNING, clock.instant());
     ReportPrinter.print(out, report, directory);
+    out.printf(
+        "Billing portal: %d credit(s) paid from %d deliveries: %s%n",
+        billing.credits().size(),
+        billing.deliveries(),
+        billing.credits().stream()
+            .map(
+                c ->
+                    BillingPortal.money(c.amountMinor(), c.currency())
+                        + " "
+                        + c.currency().getCurrencyCode()
+                        + " to "
+                        + c.customer())
+            .toList());
 
     List<Ticket> all = ticketsOfTheDay();
     return new Facts(
@@ -654,7 +672,7 @@ public final class SupportDay {
   }
 
   private Landing morningMail() {
-    timeline.part("Morning: mail in three languages");
+    part("Morning: mail in three languages");
     at("08:05");
     RawMail russian =
         RawMail.from("Ольга Смирнова", "olga@yandex.example", SUPPORT, clock.instant())
@@ -718,12 +736,22 @@ public final class SupportDay {
 
   // ---------------------------------------------------------------- helpers
 
-  /** Moves the simulated clock to a time of the day (forward only). */
+  /** Starts a part of the story once what the last one had to send has left. */
+  private void part(String title) {
+    slaChecksAndOutbox();
+    timeline.part(title);
+  }
+
+  /**
+   * Moves the simulated clock to a time of the day (forward only), after the scheduler's round at
+   * the old time, so what the last step had to send leaves when it would have.
+   */
   private void at(String hhmm) {
     Instant t = Instant.parse("2026-11-23T" + hhmm + ":00Z");
     if (t.isBefore(clock.instant())) {
       throw new IllegalStateException("the story goes back in time to " + hhmm);
     }
+    slaChecksAndOutbox();
     clock.set(t);
   }
 
@@ -745,10 +773,8 @@ public final class SupportDay {
   private void poll(String mailbox) {
     try {
       MailboxPoller.PollSummary polled = pollers.get(mailbox).pollOnce();
-      if (polled.fetched() > 0) {
-        timeline.say(
-            "IMAP %s: %d fetched, %d kept, %d to retry",
-            mailbox, polled.fetched(), polled.kept(), polled.retryLater());
+      if (polled.retryLater() > 0 || polled.refused() > 0) {
+        timeline.say("IMAP %s: %s", mailbox, polled);
       }
     } catch (MessagingException e) {
       throw new IllegalStateException("polling " + mailbox + " failed", e);
@@ -757,10 +783,7 @@ public final class SupportDay {
 
   private void slaChecksAndOutbox() {
     desk.runDueSlaChecks();
-    int sent = desk.deliverOutbox();
-    if (sent > 0) {
-      timeline.say("outbox: %d delivered (mail over SMTP, credits to the billing portal)", sent);
-    }
+    desk.deliverOutbox();
   }
 
   private Ticket find(TicketRef ref) {

@@ -21,6 +21,7 @@ import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
 import dev.helpdesk.event.ServiceLevelEvent.SlaWarningReached;
 import dev.helpdesk.spi.HelpdeskListener;
+import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.TicketStore;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -58,6 +59,16 @@ final class Timeline implements HelpdeskListener {
   /** A heading for a part of the day. */
   void part(String title) {
     out.printf("%n%s%n", title);
+  }
+
+  /** A mail the desk's notifier handed to the SMTP server. */
+  void mailed(Notification n) {
+    out.printf(
+        "%s      %s mail: %s -> %s%n",
+        TIME.format(clock.instant()),
+        n.reference(),
+        n.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        n.recipientEmail());
   }
 
   @Override
