@@ -163,6 +163,15 @@ class DemoTest {
     assertThat(day().strangerRequester())
         .isEqualTo(new Requester.Unknown("mallory@elsewhere.example"));
     assertThat(day().victimThreadAfter()).isEqualTo(day().victimThreadBefore());
+    assertThat(day().strangerTextReachedVictim()).isFalse();
+  }
+
+  @Test
+  void day_everyCustomerGotTheirMailThroughTheMailServer() {
+    // At least a confirmation or a staff reply, a proposed resolution and a feedback request.
+    assertThat(day().inboxes())
+        .hasSize(10)
+        .allSatisfy((address, mails) -> assertThat(mails).as(address).isGreaterThanOrEqualTo(3));
   }
 
   @Test

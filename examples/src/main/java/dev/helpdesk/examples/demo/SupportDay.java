@@ -115,6 +115,8 @@ public final class SupportDay {
    * @param victimThreadBefore the victim's thread length before the stranger wrote
    * @param victimThreadAfter and after
    * @param strangerRequester who the stranger's ticket belongs to
+   * @param inboxes how many mails each customer's inbox on the mail server holds at the end
+   * @param strangerTextReachedVictim whether any mail to the victim carried the stranger's words
    * @param staffCloseRefused why an agent could not close a customer's ticket
    * @param closures every closing of the day: who closed which ticket, and who asked
    * @param feedbackGiven feedback events recorded
@@ -141,6 +143,8 @@ public final class SupportDay {
       int victimThreadBefore,
       int victimThreadAfter,
       Requester strangerRequester,
+      Map<String, Integer> inboxes,
+      boolean strangerTextReachedVictim,
       String staffCloseRefused,
       List<Closure> closures,
       int feedbackGiven,
@@ -431,7 +435,7 @@ public final class SupportDay {
         SAM,
         "Thank you for your call, Greta. As agreed: a second DS-64 with the same setup, ready"
             + " Thursday 09:00, 149.00 EUR a month.");
-    pollAndDeliver();
+    slaChecksAndOutbox();
 
     part("Routing: a transfer and an escalation");
     at("09:05");
@@ -478,7 +482,7 @@ public final class SupportDay {
             + " site. We are rolling it back now; sites should answer again within 30 minutes.";
     List<TicketRef> updated = desk.postIncidentUpdate(incident, TOMAS, update);
     timeline.say("one update by Tomas posted to %d tickets", updated.size());
-    pollAndDeliver();
+    slaChecksAndOutbox();
     int updateMails = 0;
     for (String address :
         List.of(
@@ -519,10 +523,10 @@ public final class SupportDay {
     timeline.say("everyone is on the incident; nobody answers Frank");
     at("10:05");
     billing.loseNextAcknowledgement();
-    pollAndDeliver();
+    slaChecksAndOutbox();
     timeline.say("the portal's answer was lost, so the outbox delivers the credit again later");
     at("10:08");
-    pollAndDeliver();
+    slaChecksAndOutbox();
     at("10:10");
     desk.assign(frank, TOMAS, TOMAS.id());
     desk.reply(
@@ -573,7 +577,7 @@ public final class SupportDay {
     desk.proposeResolution(
         frank, TOMAS, "We added an alert on db1's disk so it cannot fill up unnoticed again.");
     desk.proposeResolution(greta, SAM, "Your order is placed; the server is ready Thursday.");
-    pollAndDeliver();
+    slaChecksAndOutbox();
     at("11:20");
     TicketRef lenaRef = ticketOf(lena);
     MailRoom.Received proposal = latestAbout("lena@blumen.example", lenaRef);
@@ -586,7 +590,7 @@ public final class SupportDay {
     at("11:40");
     desk.reply(lenaRef, TINA, "The PHP pool of shop.blumen.example had not restarted; it has now.");
     desk.proposeResolution(lenaRef, TINA, "Both blumen.example and shop.blumen.example answer.");
-    pollAndDeliver();
+    slaChecksAndOutbox();
 
     part("Customers close their tickets and rate them");
     String staffCloseRefused;
@@ -620,7 +624,7 @@ public final class SupportDay {
       desk.close(v.ticket(), customer);
       desk.feedback(v.ticket(), customer, v.rating(), v.recommend(), v.comment());
     }
-    pollAndDeliver();
+    slaChecksAndOutbox();
 
     at("14:00");
     pollAndDeliver();
@@ -641,6 +645,10 @@ public final class SupportDay {
             .toList());
 
     List<Ticket> all = ticketsOfTheDay();
+    Map<String, Integer> inboxes = new java.util.LinkedHashMap<>();
+    for (String[] c : CUSTOMERS) {
+      inboxes.put(c[2], mail.inbox(c[2]).size());
+    }
     return new Facts(
         openedByChannel(all),
         List.copyOf(arrivals),
@@ -662,6 +670,8 @@ public final class SupportDay {
         victimBefore,
         victimAfter,
         strangerTicket.requester(),
+        inboxes,
+        mail.inbox("olga@yandex.example").stream().anyMatch(m -> m.text().contains("FTP")),
         staffCloseRefused,
         closures(all),
         (int)
@@ -715,7 +725,7 @@ public final class SupportDay {
     TicketRef vps = ticketOf(korean);
     desk.reply(
         vps, ANA, "Hello Minjun, which IP address does your VPS have, and does the console work?");
-    pollAndDeliver();
+    slaChecksAndOutbox();
     at("08:29");
     MailRoom.Received question = latestAbout("minjun@naver.example", vps);
     timeline.say(
