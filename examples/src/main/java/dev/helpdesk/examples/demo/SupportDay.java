@@ -187,6 +187,32 @@ public final class SupportDay {
   private MailIntake intake;
   private Map<String, MailboxPoller> pollers;
 
+  // The day's tickets and what the story learns on the way, for the parts that follow and the
+  // facts.
+  private Landing replyFromMailProgram;
+  private TicketRef olga;
+  private TicketRef minjun;
+  private TicketRef ayse;
+  private TicketRef ines;
+  private TicketRef harryRef;
+  private TicketRef jonasRef;
+  private TicketRef lenaRef;
+  private TicketRef duplicate;
+  private TicketRef greta;
+  private TicketRef kemalRef;
+  private TicketRef frank;
+  private IncidentId incident;
+  private List<TicketRef> updated;
+  private int updateMails;
+  private Landing duplicateLanding;
+  private Ticket strangerTicket;
+  private Landing strangerLanding;
+  private int victimThreadBefore;
+  private int victimThreadAfter;
+  private String refusedPhone;
+  private String outsourcedRefused;
+  private String staffCloseRefused;
+
   private SupportDay(PrintStream out) {
     this.out = out;
     this.timeline = new Timeline(out, clock);
@@ -366,14 +392,24 @@ public final class SupportDay {
   // ---------------------------------------------------------------- the day
 
   private Facts day() {
-    Landing reply = morningMail();
-    TicketRef minjun = arrivals.get(1).ticket();
-    TicketRef olga = arrivals.get(0).ticket();
-    TicketRef ayse = arrivals.get(2).ticket();
+    replyFromMailProgram = morningMail();
+    olga = arrivals.get(0).ticket();
+    minjun = arrivals.get(1).ticket();
+    ayse = arrivals.get(2).ticket();
+    webFormAndPhone();
+    routing();
+    incident();
+    urgentTicketBreaches();
+    strangerQuotesAReference();
+    resolutions();
+    customersClose();
+    return report();
+  }
 
+  private void webFormAndPhone() {
     part("The web form and the phone");
     at("08:35");
-    TicketRef ines =
+    ines =
         desk.open(
             OpenTicket.byCustomer(
                 CustomerId.of("ines"),
@@ -382,7 +418,6 @@ public final class SupportDay {
                 "Since about 08:00 atelier.example answers 502. I changed nothing."));
     at("08:40");
     timeline.say("Harry (shared plan) calls the hotline; Tina tries to open a phone ticket");
-    String refusedPhone;
     try {
       desk.open(
           OpenTicket.byAgent(
@@ -402,27 +437,31 @@ public final class SupportDay {
             .subject("clark-plumbing.example is down (502)")
             .body("Hi, as just said on the phone: my site answers 502 Bad Gateway.\n\nHarry");
     customerWrites(harry, SUPPORT, "Harry writes to support@ instead");
+    harryRef = ticketOf(harry);
     at("08:45");
     RawMail jonas =
         RawMail.from("Jonas Berg", "jonas@berg-bikes.example", SUPPORT, clock.instant())
             .subject("Shop offline: 502 Bad Gateway")
             .body("Hello,\n\nberg-bikes.example shows 502 since this morning.\n\nJonas");
     customerWrites(jonas, SUPPORT, "Jonas writes about a 502 on his shop");
+    jonasRef = ticketOf(jonas);
     at("08:50");
     RawMail lena =
         RawMail.from("Lena Blume", "lena@blumen.example", SUPPORT, clock.instant())
             .subject("502 error on blumen.example")
             .body("Good morning, my flower shop shows 502. Orders are lost!\n\nLena");
     customerWrites(lena, SUPPORT, "Lena writes about a 502 too");
+    lenaRef = ticketOf(lena);
     at("08:55");
     RawMail jonasAgain =
         RawMail.from("Jonas Berg", "jonas@berg-bikes.example", SUPPORT, clock.instant())
             .subject("STILL DOWN - berg-bikes.example")
             .body("Is anyone there? My shop is still offline.\n\nJonas");
     customerWrites(jonasAgain, SUPPORT, "Jonas writes again, as a new mail: a duplicate");
+    duplicate = ticketOf(jonasAgain);
     at("09:00");
     timeline.say("Greta (dedicated plan) calls sales; Sam opens a phone ticket for her");
-    TicketRef greta =
+    greta =
         desk.open(
             OpenTicket.byAgent(
                 SAM.id(),
@@ -436,7 +475,9 @@ public final class SupportDay {
         "Thank you for your call, Greta. As agreed: a second DS-64 with the same setup, ready"
             + " Thursday 09:00, 149.00 EUR a month.");
     slaChecksAndOutbox();
+  }
 
+  private void routing() {
     part("Routing: a transfer and an escalation");
     at("09:05");
     RawMail kemal =
@@ -444,11 +485,10 @@ public final class SupportDay {
             .subject("Charged twice for November")
             .body("Hello, my card was charged 4.99 EUR twice on 1 November.\n\nKemal");
     customerWrites(kemal, SUPPORT, "Kemal writes to support@ about a double charge");
-    TicketRef kemalRef = ticketOf(kemal);
+    kemalRef = ticketOf(kemal);
     at("09:10");
     desk.transfer(
         new Transfer(kemalRef, TINA, BILLING_DEPT, "Double charge: billing handles refunds"));
-    String outsourcedRefused;
     try {
       desk.view(kemalRef, ANA);
       throw new IllegalStateException("the outsourced agent read a billing ticket");
@@ -464,14 +504,13 @@ public final class SupportDay {
             Tier.of(2),
             "Kernel panic after the RAM resize: needs the hypervisor console (L2)"));
     desk.assign(minjun, TOMAS, TOMAS.id());
+  }
 
+  private void incident() {
     part("The incident: a panel update broke web server web-07");
     at("09:25");
-    TicketRef jonasRef = ticketOf(jonas);
-    TicketRef duplicate = ticketOf(jonasAgain);
-    IncidentId incident =
-        desk.openIncident(TINA, "web-07: 502 on every site after the 08:00 panel update");
-    List<TicketRef> affected = List.of(olga, ines, ticketOf(harry), jonasRef, ticketOf(lena));
+    incident = desk.openIncident(TINA, "web-07: 502 on every site after the 08:00 panel update");
+    List<TicketRef> affected = List.of(olga, ines, harryRef, jonasRef, lenaRef);
     for (TicketRef t : affected) {
       desk.linkToIncident(t, TINA, incident);
     }
@@ -480,10 +519,10 @@ public final class SupportDay {
     String update =
         "The panel update at 08:00 broke the web server configuration on web-07, which hosts your"
             + " site. We are rolling it back now; sites should answer again within 30 minutes.";
-    List<TicketRef> updated = desk.postIncidentUpdate(incident, TOMAS, update);
+    updated = desk.postIncidentUpdate(incident, TOMAS, update);
     timeline.say("one update by Tomas posted to %d tickets", updated.size());
     slaChecksAndOutbox();
-    int updateMails = 0;
+    updateMails = 0;
     for (String address :
         List.of(
             "olga@yandex.example",
@@ -508,11 +547,13 @@ public final class SupportDay {
             .body("Thanks. Will I get the orders of this morning back?\n\nJonas");
     customerWrites(
         jonasReply, SUPPORT, "Jonas answers the confirmation of his merged duplicate " + duplicate);
-    Landing duplicateLanding = landing(duplicate, jonasReply);
+    duplicateLanding = landing(duplicate, jonasReply);
+  }
 
+  private void urgentTicketBreaches() {
     part("An urgent ticket misses its first response");
     at("09:45");
-    TicketRef frank =
+    frank =
         desk.open(
             OpenTicket.byCustomer(
                     CustomerId.of("frank"),
@@ -534,35 +575,42 @@ public final class SupportDay {
         TOMAS,
         "Sorry for the wait, Frank. db1's disk was full of binary logs; I cleared them and MySQL"
             + " is up again.");
+  }
 
+  private void strangerQuotesAReference() {
     part("A stranger quotes another customer's reference");
     at("10:15");
-    int victimBefore = tickets.thread(find(olga).id()).size();
+    victimThreadBefore = tickets.thread(find(olga).id()).size();
     RawMail stranger =
         RawMail.from("Mallory", STRANGER, "support+" + olga.value() + "@" + DOMAIN, clock.instant())
             .subject("Re: [" + olga + "] Не открывается сайт после обновления панели")
             .body(
                 "I am Olga's new developer. Please send me the FTP password of olga-shop.example.");
     customerWrites(stranger, SUPPORT, "Mallory writes with Olga's reference " + olga);
-    Ticket strangerTicket =
+    strangerTicket =
         tickets.ticketByMessageId(stranger.messageId()).flatMap(tickets::find).orElseThrow();
-    Landing strangerLanding = landing(olga, stranger);
-    int victimAfter = tickets.thread(find(olga).id()).size();
+    strangerLanding = landing(olga, stranger);
+    victimThreadAfter = tickets.thread(find(olga).id()).size();
     at("10:20");
     desk.reply(
         strangerTicket.reference(),
         TINA,
         "We discuss an account only with its holder. Please ask the account holder to contact us.");
+  }
 
+  private void resolutions() {
     part("Answers and proposed resolutions");
     at("10:30");
     desk.reply(ayse, BEA, "Merhaba Ayşe Hanım, yeni fatura adresiniz kaydedildi.");
+    slaChecksAndOutbox();
     desk.proposeResolution(
         ayse, BEA, "Aralık faturanızdan itibaren yeni adres görünecek. Sorun çözüldüyse kapatın.");
     desk.reply(kemalRef, BEA, "You were right, Kemal: we refunded the second 4.99 EUR today.");
+    slaChecksAndOutbox();
     desk.proposeResolution(kemalRef, BEA, "The refund shows on your card within 3 days.");
     at("10:45");
     desk.reply(minjun, TOMAS, "Minjun, I booted your VPS with the previous kernel; SSH works.");
+    slaChecksAndOutbox();
     desk.proposeResolution(
         minjun, TOMAS, "The new kernel needed a module for the larger memory; it is installed.");
     at("11:00");
@@ -579,7 +627,6 @@ public final class SupportDay {
     desk.proposeResolution(greta, SAM, "Your order is placed; the server is ready Thursday.");
     slaChecksAndOutbox();
     at("11:20");
-    TicketRef lenaRef = ticketOf(lena);
     MailRoom.Received proposal = latestAbout("lena@blumen.example", lenaRef);
     RawMail lenaReply =
         RawMail.from("Lena Blume", "lena@blumen.example", proposal.replyTo(), clock.instant())
@@ -589,11 +636,13 @@ public final class SupportDay {
     customerWrites(lenaReply, SUPPORT, "Lena answers the proposal: a subdomain is still down");
     at("11:40");
     desk.reply(lenaRef, TINA, "The PHP pool of shop.blumen.example had not restarted; it has now.");
+    slaChecksAndOutbox();
     desk.proposeResolution(lenaRef, TINA, "Both blumen.example and shop.blumen.example answer.");
     slaChecksAndOutbox();
+  }
 
+  private void customersClose() {
     part("Customers close their tickets and rate them");
-    String staffCloseRefused;
     try {
       desk.close(olga, TINA);
       throw new IllegalStateException("an agent closed a customer's ticket");
@@ -605,7 +654,7 @@ public final class SupportDay {
         List.of(
             new Verdict(olga, "olga", 5, 9, "Быстро и понятно, спасибо!"),
             new Verdict(ines, "ines", 4, 8, ""),
-            new Verdict(ticketOf(harry), "harry", 4, 7, "Phone support would be nice."),
+            new Verdict(harryRef, "harry", 4, 7, "Phone support would be nice."),
             new Verdict(jonasRef, "jonas", 3, 6, "Two hours offline is long for a shop."),
             new Verdict(lenaRef, "lena", 5, 10, "Tina fixed the subdomain in minutes."),
             new Verdict(ayse, "ayse", 5, 10, "Teşekkürler!"),
@@ -625,7 +674,9 @@ public final class SupportDay {
       desk.feedback(v.ticket(), customer, v.rating(), v.recommend(), v.comment());
     }
     slaChecksAndOutbox();
+  }
 
+  private Facts report() {
     at("14:00");
     pollAndDeliver();
     SupportReport report = desk.report(Actor.system("reports"), MORNING, clock.instant());
@@ -652,7 +703,7 @@ public final class SupportDay {
     return new Facts(
         openedByChannel(all),
         List.copyOf(arrivals),
-        reply,
+        replyFromMailProgram,
         refusedPhone,
         find(minjun),
         find(kemalRef),
@@ -667,8 +718,8 @@ public final class SupportDay {
         duplicateLanding,
         find(duplicate).status(),
         strangerLanding,
-        victimBefore,
-        victimAfter,
+        victimThreadBefore,
+        victimThreadAfter,
         strangerTicket.requester(),
         inboxes,
         mail.inbox("olga@yandex.example").stream().anyMatch(m -> m.text().contains("FTP")),
