@@ -409,6 +409,7 @@ public final class SupportDay {
   private void webFormAndPhone() {
     part("The web form and the phone");
     at("08:35");
+    timeline.say("Ines uses the support form in the hosting panel");
     ines =
         desk.open(
             OpenTicket.byCustomer(
@@ -509,6 +510,7 @@ public final class SupportDay {
   private void incident() {
     part("The incident: a panel update broke web server web-07");
     at("09:25");
+    timeline.say("Tina sees five 502 tickets from sites on web-07 and opens an incident");
     incident = desk.openIncident(TINA, "web-07: 502 on every site after the 08:00 panel update");
     List<TicketRef> affected = List.of(olga, ines, harryRef, jonasRef, lenaRef);
     for (TicketRef t : affected) {
@@ -553,6 +555,7 @@ public final class SupportDay {
   private void urgentTicketBreaches() {
     part("An urgent ticket misses its first response");
     at("09:45");
+    timeline.say("Frank (dedicated plan) reports an outage in the panel, priority urgent");
     frank =
         desk.open(
             OpenTicket.byCustomer(
@@ -591,6 +594,9 @@ public final class SupportDay {
         tickets.ticketByMessageId(stranger.messageId()).flatMap(tickets::find).orElseThrow();
     strangerLanding = landing(olga, stranger);
     victimThreadAfter = tickets.thread(find(olga).id()).size();
+    timeline.say(
+        "Mallory is not Olga, so his mail opened %s; Olga's %s keeps its %d messages",
+        strangerTicket.reference(), olga, victimThreadAfter);
     at("10:20");
     desk.reply(
         strangerTicket.reference(),

@@ -1,6 +1,7 @@
 package dev.helpdesk.examples.demo;
 
 import dev.helpdesk.Actor;
+import dev.helpdesk.Requester;
 import dev.helpdesk.TicketRef;
 import dev.helpdesk.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
@@ -83,9 +84,12 @@ final class Timeline implements HelpdeskListener {
   private static String describe(HelpdeskEvent e) {
     String by = who(e.actor());
     if (e instanceof TicketOpened o) {
+      // Intake opens a stranger's ticket as the system; the address is what staff need to see.
+      String opener =
+          o.requester() instanceof Requester.Unknown u ? u.email() + " (unverified sender)" : by;
       return String.format(
           "opened by %s via %s in %s, %s: \"%s\"",
-          by, o.channel(), o.department(), o.priority(), o.subject());
+          opener, o.channel(), o.department(), o.priority(), o.subject());
     }
     if (e instanceof MessagePosted m) {
       return m.visibility() == Visibility.INTERNAL
