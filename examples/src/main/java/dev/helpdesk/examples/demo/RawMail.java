@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One message as a customer's mail program writes it: RFC 822 bytes, non-ASCII subjects as RFC 2047
@@ -37,6 +38,8 @@ final class RawMail {
     }
   }
 
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final String fromAddress;
   private String subject = "(no subject)";
@@ -55,8 +58,14 @@ final class RawMail {
   /** A new message; the Message-ID is made on the sender's own domain, as their program would. */
   static RawMail from(String fromName, String fromAddress, String to, Instant date) {
     String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
-    String id = "<" + Long.toHexString(date.toEpochMilli()) + "." + fromAddress.hashCode();
-    return new RawMail(fromName, fromAddress, to, date, id.replace('-', 'x') + "@" + domain + ">");
+    // Unique like a real program's, or the intake would drop a second mail as a duplicate.
+    String id =
+        Long.toHexString(date.toEpochMilli())
+            + "."
+            + Integer.toHexString(fromAddress.hashCode())
+            + "."
+            + SEQUENCE.incrementAndGet();
+    return new RawMail(fromName, fromAddress, to, date, "<" + id + "@" + domain + ">");
   }
 
   RawMail subject(String value) {
