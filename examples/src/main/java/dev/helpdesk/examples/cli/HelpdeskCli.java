@@ -21,6 +21,10 @@ import picocli.CommandLine.ScopeType;
     description = "The helpdesk command line: mail intake, the mail service, queries.",
     subcommands = {
       PipeCommand.class,
+      QueryCommands.Tickets.class,
+      QueryCommands.Show.class,
+      QueryCommands.Quarantine.class,
+      QueryCommands.Report.class
     })
 public final class HelpdeskCli implements Runnable {
 
