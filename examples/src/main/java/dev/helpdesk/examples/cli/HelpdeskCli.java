@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
     description = "The helpdesk command line: mail intake, the mail service, queries.",
     subcommands = {
       PipeCommand.class,
+      ServeCommand.class,
       QueryCommands.Tickets.class,
       QueryCommands.Show.class,
       QueryCommands.Quarantine.class,
