@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       PipeCommand.class,
       ServeCommand.class,
+      ImportCommand.class,
       QueryCommands.Tickets.class,
       QueryCommands.Show.class,
       QueryCommands.Quarantine.class,
