@@ -408,7 +408,10 @@ public final class DeskSession implements AutoCloseable {
       if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
         return true;
       }
-      if (String.valueOf(t.getMessage()).contains("Database may be already in use")) {
+      String m = String.valueOf(t.getMessage());
+      // With AUTO_SERVER the file lock is taken over by the next process; H2 says so this way.
+      if (m.contains("Database may be already in use")
+          || m.contains("Lock file recently modified")) {
         return true;
       }
     }
