@@ -1,5 +1,7 @@
 package dev.helpdesk.examples.cli;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.helpdesk.AgentId;
 import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
@@ -238,6 +240,20 @@ public final class DeskSession implements AutoCloseable {
           "unsupported --db URL "
               + redact(url)
               + "; use jdbc:h2:, jdbc:postgresql: or jdbc:mariadb:");
+    }
+    if (!url.startsWith("jdbc:h2:")) {
+      // A server connection costs a TCP and auth round trip: serve and import reuse them.
+      HikariConfig hc = new HikariConfig();
+      hc.setDataSource(ds);
+      hc.setPoolName("helpdesk");
+      hc.setMaximumPoolSize(8);
+      hc.setMinimumIdle(1);
+      hc.setConnectionTimeout(10_000);
+      // Fail at once when the server is down, so the pipe answers 75 without waiting.
+      hc.setInitializationFailTimeout(1);
+      HikariDataSource pool = new HikariDataSource(hc);
+      ds = pool;
+      closePool = pool::close;
     }
     Runnable dispose = closePool;
     JdbcStore store;
