@@ -128,4 +128,20 @@ class QueryCommandsTest {
     assertThat(bad.code()).isEqualTo(64);
     assertThat(bad.err()).contains("--from must be a date");
   }
+
+  @Test
+  void badDatabases_giveOneLineAndTheRightCode() {
+    Run badUrl = run("tickets", "--db", "mysql://nowhere");
+    Run down = run("tickets", "--db", "jdbc:postgresql://127.0.0.1:1/x");
+    Run noCommand = run(db());
+
+    assertThat(badUrl.code()).isEqualTo(78);
+    assertThat(badUrl.err())
+        .contains("unsupported --db URL mysql://nowhere")
+        .doesNotContain("\tat ");
+    assertThat(down.code()).isEqualTo(75);
+    assertThat(down.err()).contains("is not available: Connection refused").doesNotContain("\tat ");
+    assertThat(noCommand.code()).isEqualTo(64);
+    assertThat(noCommand.err()).contains("missing command");
+  }
 }
