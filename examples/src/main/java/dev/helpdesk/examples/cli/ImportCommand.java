@@ -43,8 +43,16 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--limit", hidden = true, description = "stop after this many messages")
   long limit = Long.MAX_VALUE;
 
+  @Option(
+      names = "--threads",
+      description =
+          "parallel intakes (default ${DEFAULT-VALUE}); one sender's mail stays in order, but a"
+              + " reply by someone else may then arrive before its question and open a ticket")
+  int threads = 1;
+
   /** What became of the imported messages. */
   static final class Summary {
+    long submitted;
     long seen;
     long created;
     long appended;
@@ -53,7 +61,7 @@ public final class ImportCommand implements Callable<Integer> {
     long refused;
     long retry;
 
-    void count(IntakeResult r) {
+    synchronized void count(IntakeResult r) {
       seen++;
       if (r instanceof IntakeResult.Created) {
         created++;
@@ -82,16 +90,21 @@ public final class ImportCommand implements Callable<Integer> {
     if (mbox ? !Files.isRegularFile(path) : !Files.isDirectory(path)) {
       throw CliException.usage("no " + (mbox ? "mbox file" : "Maildir directory") + " at " + path);
     }
+    if (threads < 1 || threads > 64) {
+      throw CliException.usage("--threads must be 1-64, got " + threads);
+    }
     Summary summary = new Summary();
     long started = System.nanoTime();
     boolean terminal = System.console() != null;
     try (DeskSession session = root.open()) {
       MailIntake intake = session.intake();
       Progress progress = new Progress(terminal, spec.commandLine().getErr());
-      if (mbox) {
-        importMbox(intake, summary, progress);
-      } else {
-        importMaildir(intake, summary, progress);
+      try (Workers workers = new Workers(intake, summary, progress, threads)) {
+        if (mbox) {
+          importMbox(workers, summary);
+        } else {
+          importMaildir(workers, summary);
+        }
       }
       progress.done(summary.seen);
     } catch (IOException e) {
@@ -115,8 +128,7 @@ public final class ImportCommand implements Callable<Integer> {
     return summary.retry == 0 ? Sysexits.OK : Sysexits.TEMPFAIL;
   }
 
-  private void importMaildir(MailIntake intake, Summary summary, Progress progress)
-      throws IOException {
+  private void importMaildir(Workers workers, Summary summary) throws IOException {
     List<Path> files = new ArrayList<>();
     boolean isMaildir =
         Files.isDirectory(path.resolve("cur")) || Files.isDirectory(path.resolve("new"));
@@ -132,16 +144,14 @@ public final class ImportCommand implements Callable<Integer> {
     // Maildir names start with the delivery time, so name order is arrival order.
     files.sort(null);
     for (Path f : files) {
-      if (summary.seen >= limit) {
+      if (summary.submitted >= limit) {
         return;
       }
-      summary.count(intake.accept(f, "import:maildir"));
-      progress.tick(summary.seen);
+      workers.submit(sender(head(f)), i -> i.accept(f, "import:maildir"));
     }
   }
 
-  private void importMbox(MailIntake intake, Summary summary, Progress progress)
-      throws IOException {
+  private void importMbox(Workers workers, Summary summary) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
       ByteArrayOutputStream message = new ByteArrayOutputStream();
       boolean inMessage = false;
@@ -151,7 +161,7 @@ public final class ImportCommand implements Callable<Integer> {
         // A "From " line after a blank line (or first) starts the next message (mboxo/mboxrd).
         if (previousBlank && startsWith(line, 0, "From ")) {
           if (inMessage) {
-            if (!accept(intake, message, summary, progress)) {
+            if (!accept(workers, message, summary)) {
               return;
             }
           }
@@ -173,21 +183,127 @@ public final class ImportCommand implements Callable<Integer> {
         message.write(line, from, line.length - from);
       }
       if (inMessage) {
-        accept(intake, message, summary, progress);
+        accept(workers, message, summary);
       }
     }
   }
 
   /** Hands one mbox message to the intake; false when the limit is reached. */
-  private boolean accept(
-      MailIntake intake, ByteArrayOutputStream message, Summary summary, Progress progress) {
-    if (summary.seen >= limit) {
+  private boolean accept(Workers workers, ByteArrayOutputStream message, Summary summary) {
+    if (summary.submitted >= limit) {
       return false;
     }
     byte[] raw = trimSeparatorBlank(message.toByteArray());
-    summary.count(intake.accept(new ByteArrayInputStream(raw), "import:mbox"));
-    progress.tick(summary.seen);
-    return summary.seen < limit;
+    workers.submit(sender(raw), i -> i.accept(new ByteArrayInputStream(raw), "import:mbox"));
+    return summary.submitted < limit;
+  }
+
+  /**
+   * The intakes: one thread each, a message going to the one its sender hashes to, so that one
+   * customer's messages (a question and their follow-ups) are taken in the order of the archive.
+   */
+  private static final class Workers implements AutoCloseable {
+    private final MailIntake intake;
+    private final Summary summary;
+    private final Progress progress;
+    private final List<java.util.concurrent.ExecutorService> lanes = new ArrayList<>();
+    // Bounds the messages held in memory while the intakes catch up.
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(32);
+
+    Workers(MailIntake intake, Summary summary, Progress progress, int threads) {
+      this.intake = intake;
+      this.summary = summary;
+      this.progress = progress;
+      for (int i = 0; i < threads; i++) {
+        lanes.add(
+            threads == 1
+                ? null
+                : java.util.concurrent.Executors.newSingleThreadExecutor(
+                    r -> {
+                      Thread t = new Thread(r, "helpdesk-import");
+                      t.setDaemon(true);
+                      return t;
+                    }));
+      }
+    }
+
+    void submit(String sender, java.util.function.Function<MailIntake, IntakeResult> job) {
+      summary.submitted++;
+      if (lanes.get(0) == null) {
+        take(job);
+        return;
+      }
+      inFlight.acquireUninterruptibly();
+      int lane = Math.floorMod(sender.hashCode(), lanes.size());
+      lanes
+          .get(lane)
+          .execute(
+              () -> {
+                try {
+                  take(job);
+                } finally {
+                  inFlight.release();
+                }
+              });
+    }
+
+    private void take(java.util.function.Function<MailIntake, IntakeResult> job) {
+      IntakeResult r;
+      try {
+        r = job.apply(intake);
+      } catch (RuntimeException e) {
+        r = new IntakeResult.TemporaryFailure("the intake failed: " + e);
+      }
+      summary.count(r);
+      progress.tick(summary.seen);
+    }
+
+    @Override
+    public void close() {
+      for (java.util.concurrent.ExecutorService lane : lanes) {
+        if (lane != null) {
+          lane.shutdown();
+        }
+      }
+      for (java.util.concurrent.ExecutorService lane : lanes) {
+        if (lane != null) {
+          try {
+            lane.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /** The From header's value, lower-cased; enough to keep one sender on one lane. */
+  private static String sender(byte[] raw) {
+    int start = 0;
+    while (start < raw.length) {
+      int end = start;
+      while (end < raw.length && raw[end] != '\n') {
+        end++;
+      }
+      String line =
+          new String(raw, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (line.isBlank()) {
+        break;
+      }
+      if (line.regionMatches(true, 0, "From:", 0, 5)) {
+        return line.substring(5).strip().toLowerCase(java.util.Locale.ROOT);
+      }
+      start = end + 1;
+    }
+    return "";
+  }
+
+  /** The first 8 KiB of a file, where its headers are. */
+  private static byte[] head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(8192);
+    }
   }
 
   /** The blank line before the next "From " belongs to the mbox, not to the message. */
@@ -251,7 +367,7 @@ public final class ImportCommand implements Callable<Integer> {
       this.err = err;
     }
 
-    void tick(long n) {
+    synchronized void tick(long n) {
       long now = System.nanoTime();
       if (on && now - lastPrint > 200_000_000L) {
         lastPrint = now;

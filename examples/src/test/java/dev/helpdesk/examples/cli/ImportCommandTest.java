@@ -65,7 +65,7 @@ class ImportCommandTest {
     Files.writeString(file, mbox, StandardCharsets.UTF_8);
 
     Run first = run("import", "mbox", file.toString(), db(), "--limit=10");
-    Run again = run("import", "mbox", file.toString(), db());
+    Run again = run("import", "mbox", file.toString(), db(), "--threads=3");
 
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("imported 10 message(s)").contains("10 new ticket(s)");
