@@ -20,7 +20,17 @@ import picocli.CommandLine.Spec;
     name = "pipe",
     mixinStandardHelpOptions = true,
     description =
-        "Take one message from stdin; exit 0 kept, 75 retry, 65 refused, 64 usage, 78 config.")
+        "Take one message from stdin; exit 0 kept, 75 retry, 65 refused, 67 unknown recipient,"
+            + " 64 usage, 78 config.",
+    footer = {
+      "",
+      "Postfix master.cf (with transport_maps: support.example.com helpdesk:):",
+      "  helpdesk unix - n n - 4 pipe flags=Rq user=helpdesk",
+      "    argv=/usr/bin/java -jar /opt/helpdesk/helpdesk-cli.jar pipe --recipient RCPT",
+      "  where RCPT is Postfix's recipient macro: a dollar sign, then recipient in braces.",
+      "procmail: :0 w | java -jar /opt/helpdesk/helpdesk-cli.jar pipe",
+      "The H2 file admits one process at a time; a pipe waits for it up to 30 s, then exits 75."
+    })
 public final class PipeCommand implements Callable<Integer> {
   @ParentCommand HelpdeskCli root;
 

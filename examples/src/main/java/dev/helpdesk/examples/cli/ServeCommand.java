@@ -27,7 +27,26 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the SMTP listener, mailbox polling, outbox delivery and SLA checks.")
+    description = "Run the SMTP listener, mailbox polling, outbox delivery and SLA checks.",
+    footer = {
+      "",
+      "A systemd unit (/etc/systemd/system/helpdesk.service); systemd stops it with SIGTERM:",
+      "  [Unit]",
+      "  Description=helpdesk mail service",
+      "  After=network.target postgresql.service",
+      "  [Service]",
+      "  User=helpdesk",
+      "  WorkingDirectory=/var/lib/helpdesk",
+      "  ExecStart=/usr/bin/java -jar /opt/helpdesk/helpdesk-cli.jar serve --config /etc/helpdesk.properties --smtp-port 2525",
+      "  SuccessExitStatus=143",
+      "  TimeoutStopSec=60",
+      "  Restart=on-failure",
+      "  [Install]",
+      "  WantedBy=multi-user.target",
+      "",
+      "Postfix then relays the support domain to it: transport_maps entry",
+      "  support.example.com  smtp:[127.0.0.1]:2525"
+    })
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
