@@ -1,15 +1,26 @@
 package dev.helpdesk.examples.cli;
 
+import dev.helpdesk.Channel;
+import dev.helpdesk.CustomerId;
 import dev.helpdesk.DepartmentId;
+import dev.helpdesk.PlanId;
 import dev.helpdesk.mail.MailServer;
 import dev.helpdesk.mail.Mailbox;
 import dev.helpdesk.mail.SmtpSettings;
+import dev.helpdesk.sla.SupportHours;
+import dev.helpdesk.sla.TimeRange;
+import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.spi.Plan;
 import dev.helpdesk.testing.FakeDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +38,8 @@ import java.util.regex.Pattern;
  *
  * <p>Keys: {@code department.ID.name}, {@code mailbox.ADDRESS=DEPARTMENT}, {@code
  * mailbox.ADDRESS.unknown-senders=open|refuse}, {@code agent.ID=Name,tier,dept+dept}, {@code
- * customer.ID=Name,email}, {@code smtp.host|port|security|user|password|from}, {@code
+ * customer.ID=Name,email[,plan]}, {@code plan.ID=Name,email+web,price cents,EUR}, {@code
+ * hours.zone|mon..sun|holidays}, {@code smtp.host|port|security|user|password|from}, {@code
  * imap.protocol|host|port|user|password|folder|poll-seconds}, {@code secret}, {@code db.url|user|
  * password}.
  */
@@ -44,6 +56,15 @@ public final class CliConfig {
   private static final Set<String> IMAP_KEYS =
       Set.of("protocol", "host", "port", "user", "password", "folder", "poll-seconds");
   private static final Set<String> DB_KEYS = Set.of("url", "user", "password");
+  private static final Map<String, DayOfWeek> DAYS =
+      Map.of(
+          "mon", DayOfWeek.MONDAY,
+          "tue", DayOfWeek.TUESDAY,
+          "wed", DayOfWeek.WEDNESDAY,
+          "thu", DayOfWeek.THURSDAY,
+          "fri", DayOfWeek.FRIDAY,
+          "sat", DayOfWeek.SATURDAY,
+          "sun", DayOfWeek.SUNDAY);
 
   private final FakeDirectory directory = new FakeDirectory();
   private final Map<String, String> departments = new LinkedHashMap<>();
@@ -55,6 +76,8 @@ public final class CliConfig {
   private Duration imapPeriod = Duration.ofMinutes(1);
   private Optional<byte[]> secret = Optional.empty();
   private final Map<String, String> db = new LinkedHashMap<>();
+  private SupportHours hours = SupportHours.always();
+  private final Set<String> plans = new java.util.HashSet<>();
 
   private CliConfig() {}
 
@@ -83,15 +106,20 @@ public final class CliConfig {
     for (Entry e : entries) {
       if (e.key.startsWith("department.")) {
         c.department(e);
+      } else if (e.key.startsWith("plan.")) {
+        c.plan(e);
       }
     }
+    Map<String, Entry> hourEntries = new LinkedHashMap<>();
     Map<String, Entry> imapEntries = new LinkedHashMap<>();
     Map<String, Entry> smtpEntries = new LinkedHashMap<>();
     Map<String, Entry> policies = new LinkedHashMap<>();
     for (Entry e : entries) {
       String k = e.key;
-      if (k.startsWith("department.")) {
+      if (k.startsWith("department.") || k.startsWith("plan.")) {
         continue;
+      } else if (k.startsWith("hours.")) {
+        hourEntries.put(k.substring("hours.".length()), e);
       } else if (k.startsWith("mailbox.") && k.endsWith(".unknown-senders")) {
         policies.put(k.substring("mailbox.".length(), k.length() - ".unknown-senders".length()), e);
       } else if (k.startsWith("mailbox.")) {
@@ -120,6 +148,7 @@ public final class CliConfig {
     }
     c.smtp(smtpEntries);
     c.imap(imapEntries);
+    c.hours(hourEntries);
     c.finish();
     return c;
   }
@@ -202,10 +231,108 @@ public final class CliConfig {
     String id = e.key.substring("customer.".length());
     requireId(e, id, "customer id");
     String[] parts = e.value.split(",", -1);
-    if (parts.length != 2 || !parts[1].strip().matches("[^@\\s]+@[^@\\s]+")) {
-      throw e.error("expected Name,email@example.com, got '" + e.value + "'");
+    if (parts.length < 2 || parts.length > 3 || !parts[1].strip().matches("[^@\\s]+@[^@\\s]+")) {
+      throw e.error("expected Name,email@example.com[,plan], got '" + e.value + "'");
     }
-    directory.customer(id, parts[0].strip(), parts[1].strip());
+    PlanId plan = FakeDirectory.STANDARD;
+    if (parts.length == 3) {
+      if (!plans.contains(parts[2].strip())) {
+        throw e.error(
+            "unknown plan '" + parts[2].strip() + "' (define plan." + parts[2].strip() + ")");
+      }
+      plan = PlanId.of(parts[2].strip());
+    }
+    directory.customer(
+        new CustomerProfile(
+            CustomerId.of(id), parts[0].strip(), parts[1].strip(), Optional.empty(), false, plan));
+  }
+
+  /** {@code plan.ID=Name,channel+channel,monthly price in minor units,currency}. */
+  private void plan(Entry e) {
+    String id = e.key.substring("plan.".length());
+    requireId(e, id, "plan id");
+    String[] parts = e.value.split(",", -1);
+    if (parts.length != 4) {
+      throw e.error("expected Name,email+web+phone,price in cents,EUR, got '" + e.value + "'");
+    }
+    Set<Channel> channels = java.util.EnumSet.noneOf(Channel.class);
+    for (String ch : parts[1].strip().split("\\+")) {
+      try {
+        channels.add(Channel.valueOf(ch.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException bad) {
+        throw e.error(
+            "unknown channel '" + ch + "'; one of " + java.util.Arrays.toString(Channel.values()));
+      }
+    }
+    long price;
+    java.util.Currency currency;
+    try {
+      price = Long.parseLong(parts[2].strip());
+      currency = java.util.Currency.getInstance(parts[3].strip());
+    } catch (IllegalArgumentException bad) {
+      throw e.error("expected a price in cents and a currency code, got '" + e.value + "'");
+    }
+    try {
+      directory.plan(new Plan(PlanId.of(id), parts[0].strip(), channels, price, currency));
+    } catch (IllegalArgumentException bad) {
+      throw e.error(bad.getMessage());
+    }
+    plans.add(id);
+  }
+
+  /**
+   * {@code hours.zone=Europe/Berlin}, {@code hours.mon=09:00-17:00} (one key per open day, ranges
+   * separated by '+'), {@code hours.holidays=2026-12-25,2026-12-26}. Without hours.* keys support
+   * runs around the clock.
+   */
+  private void hours(Map<String, Entry> h) {
+    if (h.isEmpty()) {
+      return;
+    }
+    Entry any = h.values().iterator().next();
+    ZoneId zone = ZoneId.of("UTC");
+    Map<DayOfWeek, List<TimeRange>> weekly = new java.util.EnumMap<>(DayOfWeek.class);
+    Set<LocalDate> holidays = new java.util.HashSet<>();
+    for (Map.Entry<String, Entry> me : h.entrySet()) {
+      Entry e = me.getValue();
+      String k = me.getKey();
+      if (k.equals("zone")) {
+        try {
+          zone = ZoneId.of(e.value);
+        } catch (java.time.DateTimeException bad) {
+          throw e.error("unknown time zone '" + e.value + "'");
+        }
+      } else if (k.equals("holidays")) {
+        for (String d : e.value.split(",")) {
+          try {
+            holidays.add(LocalDate.parse(d.strip()));
+          } catch (java.time.format.DateTimeParseException bad) {
+            throw e.error("holidays are YYYY-MM-DD dates, got '" + d.strip() + "'");
+          }
+        }
+      } else if (DAYS.containsKey(k)) {
+        List<TimeRange> ranges = new ArrayList<>();
+        for (String r : e.value.split("\\+")) {
+          String[] fromTo = r.strip().split("-");
+          try {
+            ranges.add(TimeRange.of(LocalTime.parse(fromTo[0]), LocalTime.parse(fromTo[1])));
+          } catch (RuntimeException bad) {
+            throw e.error("expected HH:MM-HH:MM, got '" + r.strip() + "'");
+          }
+        }
+        weekly.put(DAYS.get(k), ranges);
+      } else {
+        throw e.error("unknown key; hours.zone, hours.mon..hours.sun or hours.holidays");
+      }
+    }
+    if (weekly.isEmpty()) {
+      throw any.error("support hours need at least one open day such as hours.mon=09:00-17:00");
+    }
+    try {
+      hours = SupportHours.businessHours(zone, weekly, holidays);
+    } catch (IllegalArgumentException bad) {
+      throw any.error(bad.getMessage());
+    }
   }
 
   private void smtp(Map<String, Entry> s) {
@@ -371,6 +498,11 @@ public final class CliConfig {
   /** How often {@code serve} polls it. */
   public Duration imapPeriod() {
     return imapPeriod;
+  }
+
+  /** The support hours the SLA clocks run in; around the clock by default. */
+  public SupportHours supportHours() {
+    return hours;
   }
 
   /** The secret of signed Message-IDs when the file sets one. */

@@ -65,6 +65,7 @@ public final class DeskSession implements AutoCloseable {
             .store(store.ticketStore())
             .attachments(store.attachmentStore())
             .directory(config.directory())
+            .supportHours(config.supportHours())
             .notifier(notifier)
             .build();
     MailIntake.Builder b =

@@ -34,7 +34,12 @@ class CliConfigTest {
       mailbox.billing@example.com.unknown-senders=refuse
       agent.tina=Tina,1,tech+billing
       agent.omar=Omar (outsourced),2,tech
-      customer.alice=Alice,alice@example.net
+      plan.vps=VPS,email+web+phone,2000,EUR
+      customer.alice=Alice,alice@example.net,vps
+      hours.zone=Europe/Berlin
+      hours.mon=09:00-12:00+13:00-17:00
+      hours.fri=09:00-15:00
+      hours.holidays=2026-12-25,2026-12-26
       smtp.host=127.0.0.1
       smtp.port=2526
       imap.host=127.0.0.1
@@ -60,7 +65,19 @@ class CliConfigTest {
             Mailbox.of("support@example.com", DepartmentId.of("tech")),
             Mailbox.of("billing@example.com", DepartmentId.of("billing"))
                 .withUnknownSenders(Mailbox.UnknownSenders.REFUSE));
-    assertThat(c.directory().customerByEmail("alice@example.net")).isPresent();
+    assertThat(c.directory().customerByEmail("alice@example.net"))
+        .get()
+        .extracting(p -> p.plan().value())
+        .isEqualTo("vps");
+    assertThat(c.supportHours().isOpen(java.time.Instant.parse("2026-12-07T09:30:00Z")))
+        .as("Monday 10:30 in Berlin")
+        .isTrue();
+    assertThat(c.supportHours().isOpen(java.time.Instant.parse("2026-12-06T10:00:00Z")))
+        .as("Sunday")
+        .isFalse();
+    assertThat(c.supportHours().isOpen(java.time.Instant.parse("2026-12-25T10:00:00Z")))
+        .as("a holiday, Friday")
+        .isFalse();
     assertThat(c.directory().agent(dev.helpdesk.AgentId.of("omar"))).isPresent();
     assertThat(c.smtp().port()).isEqualTo(2526);
     assertThat(c.imap()).get().extracting(MailServer::port).isEqualTo(143);
@@ -142,6 +159,11 @@ class CliConfigTest {
         3,
         "no mailbox.b@example.com");
     bad("customer.bob=Bob\n", "customer.bob", 1, "expected Name,email");
+    bad("customer.bob=Bob,bob@example.net,gold\n", "customer.bob", 1, "unknown plan 'gold'");
+    bad("plan.vps=VPS,email+fax,2000,EUR\n", "plan.vps", 1, "unknown channel 'fax'");
+    bad("hours.zone=Mars/Olympus\nhours.mon=09:00-17:00\n", "hours.zone", 1, "unknown time zone");
+    bad("hours.mon=9-17\n", "hours.mon", 1, "expected HH:MM-HH:MM");
+    bad("hours.monday=09:00-17:00\n", "hours.monday", 1, "unknown key");
     bad("imap.host=x\nimap.user=u\nimap.password=p\nimap.port=99999\n", "imap.port", 4, "1-65535");
     bad(
         "department.tech.name=Tech\ndepartment.tech.name=Technical\n",
