@@ -181,7 +181,14 @@ public final class DeskSession implements AutoCloseable {
     long pause = 20;
     while (true) {
       try {
-        return connect(url, user, password, h2File, config, secret, options);
+        DeskSession session = connect(url, user, password, h2File, config, secret, options);
+        if (config.secret().isEmpty() && h2File.isEmpty()) {
+          // Nodes sharing a server database must sign Message-IDs alike, or replies stop threading.
+          log.warn(
+              "no secret= in the config; using {} of this machine: give every node the same secret",
+              dataDir.resolve("desk.secret"));
+        }
+        return session;
       } catch (CliException e) {
         throw e;
       } catch (RuntimeException e) {
