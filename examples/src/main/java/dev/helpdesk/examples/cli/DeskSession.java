@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -169,14 +170,18 @@ public final class DeskSession implements AutoCloseable {
         h2File
             .map(f -> f.toAbsolutePath().getParent())
             .orElse(DEFAULT_H2.toAbsolutePath().getParent());
-    byte[] secret =
-        config
-            .secret()
-            .orElseGet(
-                () ->
-                    secretFile(
-                        dataDir.resolve(
-                            h2File.map(f -> f.getFileName() + ".secret").orElse("desk.secret"))));
+    // Read or made only once the database answered: a failed run leaves no file behind.
+    Supplier<byte[]> secret =
+        () ->
+            config
+                .secret()
+                .orElseGet(
+                    () ->
+                        secretFile(
+                            dataDir.resolve(
+                                h2File
+                                    .map(f -> f.getFileName() + ".secret")
+                                    .orElse("desk.secret"))));
     long deadline = System.nanoTime() + options.lockWait.toNanos();
     long pause = 20;
     while (true) {
@@ -211,7 +216,7 @@ public final class DeskSession implements AutoCloseable {
       String password,
       Optional<Path> h2File,
       CliConfig config,
-      byte[] secret,
+      Supplier<byte[]> secret,
       Options options) {
     if (h2File.isPresent()) {
       return h2Session(url, user, password, h2File.get(), config, secret, options);
@@ -285,7 +290,7 @@ public final class DeskSession implements AutoCloseable {
       String password,
       Path file,
       CliConfig config,
-      byte[] secret,
+      Supplier<byte[]> secret,
       Options options) {
     Path marker = file.resolveSibling(file.getFileName() + ".schema");
     String fingerprint = schemaFingerprint();
@@ -355,7 +360,7 @@ public final class DeskSession implements AutoCloseable {
       JdbcStore store,
       Runnable closePool,
       CliConfig config,
-      byte[] secret,
+      Supplier<byte[]> secret,
       Options options,
       Runnable onFailure) {
     try {
@@ -366,7 +371,7 @@ public final class DeskSession implements AutoCloseable {
             closePool.run();
           },
           config,
-          secret,
+          secret.get(),
           options);
     } catch (RuntimeException e) {
       onFailure.run();

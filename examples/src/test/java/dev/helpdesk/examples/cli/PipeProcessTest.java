@@ -118,7 +118,7 @@ class PipeProcessTest {
         .contains("127.0.0.1:1")
         .contains("not available");
     assertThat(r.err()).doesNotContain("\tat ");
-    assertThat(dir.resolve("helpdesk-data/desk.mv.db")).doesNotExist();
+    assertThat(dir.resolve("helpdesk-data")).as("no database file, no secret file").doesNotExist();
   }
 
   @Test
