@@ -838,8 +838,9 @@ public final class MailIntakeHarness {
   }
 
   /**
-   * A raw SMTP client (as helpdesk-mail's test SmtpClient) that keeps its connection: RSET, MAIL,
-   * RCPT and DATA per message, the way an MTA relays a queue.
+   * A raw SMTP client (as helpdesk-testing's SmtpClient, which opens one connection per message)
+   * that keeps its connection: RSET, MAIL, RCPT and DATA per message, the way an MTA relays a
+   * queue.
    */
   private static final class RawSmtp implements AutoCloseable {
     private final Socket socket;

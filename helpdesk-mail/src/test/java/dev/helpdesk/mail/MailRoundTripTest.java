@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.helpdesk.ThreadEntry;
 import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketRef;
+import dev.helpdesk.testing.SmtpClient;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;

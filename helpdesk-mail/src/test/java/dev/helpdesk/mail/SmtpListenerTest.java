@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.helpdesk.Ticket;
+import dev.helpdesk.testing.SmtpClient;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

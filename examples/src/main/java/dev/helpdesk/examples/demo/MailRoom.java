@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.helpdesk.mail.MailServer;
 import dev.helpdesk.mail.SmtpSettings;
+import dev.helpdesk.testing.SmtpClient;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.helpdesk.Ticket;
 import dev.helpdesk.jdbc.JdbcStore;
+import dev.helpdesk.testing.SmtpClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.helpdesk.examples.cli;
+package dev.helpdesk.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,14 +9,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal SMTP client for tests that need the server's exact reply codes, which Jakarta Mail's
- * Transport hides behind exceptions (and it would replace the Message-ID).
+ * A minimal SMTP client that hands a message's exact bytes to a server and returns its exact reply
+ * codes, which Jakarta Mail's Transport hides behind exceptions (and it would replace the
+ * Message-ID and re-encode the body).
  */
-final class SmtpClient {
+public final class SmtpClient {
   private SmtpClient() {}
 
   /** Sends {@code raw} from {@code from} to {@code to}; returns the final reply line. */
-  static String send(int port, String from, String to, byte[] raw) throws IOException {
+  public static String send(int port, String from, String to, byte[] raw) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(30_000);
       BufferedReader in =
