@@ -14,17 +14,14 @@ import dev.helpdesk.TicketRef;
 public sealed interface IntakeResult {
 
   /** The exit code for an MTA pipe (sysexits.h): 0 kept, 75 retry later, 65 refused for good. */
-  int sysexit();
+  default int sysexit() {
+    return 0;
+  }
 
   /** The message opened a new ticket. */
   record Created(TicketRef ticket) implements IntakeResult {
     public Created {
       requireNonNull(ticket, "ticket must not be null");
-    }
-
-    @Override
-    public int sysexit() {
-      return 0;
     }
   }
 
@@ -32,11 +29,6 @@ public sealed interface IntakeResult {
   record Appended(TicketRef ticket) implements IntakeResult {
     public Appended {
       requireNonNull(ticket, "ticket must not be null");
-    }
-
-    @Override
-    public int sysexit() {
-      return 0;
     }
   }
 
@@ -58,11 +50,6 @@ public sealed interface IntakeResult {
       requireNonNull(why, "why must not be null");
       requireNonNull(detail, "detail must not be null");
     }
-
-    @Override
-    public int sysexit() {
-      return 0;
-    }
   }
 
   /** Could not be processed; kept with its raw bytes under {@code key} until replayed. */
@@ -70,11 +57,6 @@ public sealed interface IntakeResult {
     public Quarantined {
       requireNonNull(key, "key must not be null");
       requireNonNull(reason, "reason must not be null");
-    }
-
-    @Override
-    public int sysexit() {
-      return 0;
     }
   }
 
