@@ -139,6 +139,15 @@ public final class HelpdeskCli implements Runnable {
 
   /** Runs the command line and exits with its sysexits code. */
   public static void main(String[] args) {
+    // Before picocli and the desk load: a relayed pipe process needs neither.
+    Optional<PipeRelay.Request> relay = PipeRelay.fastPath(args);
+    if (relay.isPresent()
+        && PipeRelay.relay(relay.get(), System.in) instanceof PipeRelay.Outcome.Answered a) {
+      System.exit(
+          PipeRelay.report(
+              a, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+    // Unreachable: the full command line tries once more, says so, and takes the message itself.
     boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     // Before the first logger: stdout carries the result line, so logs go to stderr only.
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");

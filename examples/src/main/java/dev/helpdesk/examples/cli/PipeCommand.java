@@ -3,6 +3,7 @@ package dev.helpdesk.examples.cli;
 import dev.helpdesk.mail.IntakeResult;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
       "  helpdesk unix - n n - 4 pipe flags=Rq user=helpdesk",
       "    argv=/usr/bin/java -jar /opt/helpdesk/helpdesk-cli.jar pipe --recipient RCPT",
       "  where RCPT is Postfix's recipient macro: a dollar sign, then recipient in braces.",
+      "With 'helpdesk serve' running, add --relay=127.0.0.1:2525 (and --sender with Postfix's",
+      "sender macro): the pipe then hands the message to it in about 0.2 s instead of opening",
+      "the database, and still takes it itself when serve is down.",
       "procmail: :0 w | java -jar /opt/helpdesk/helpdesk-cli.jar pipe",
       "The H2 file admits one process at a time; a pipe waits for it up to 30 s, then exits 75."
     })
@@ -47,6 +51,20 @@ public final class PipeCommand implements Callable<Integer> {
       description = "largest message kept; larger ones are refused (exit 65)")
   Long maxBytes;
 
+  @Option(
+      names = "--relay",
+      paramLabel = "HOST:PORT",
+      description =
+          "hand the message to a running 'helpdesk serve' over SMTP (fast); if nothing listens"
+              + " there, take it here")
+  String relay;
+
+  @Option(
+      names = "--sender",
+      paramLabel = "ADDR",
+      description = "the envelope sender, for --relay (default: the Return-Path or From header)")
+  String sender;
+
   /** Where the message comes from; a field so tests may feed it without a process. */
   InputStream in = System.in;
 
@@ -54,6 +72,12 @@ public final class PipeCommand implements Callable<Integer> {
   public Integer call() {
     if (maxBytes != null && maxBytes <= 0) {
       throw CliException.usage("--max-bytes must be positive, got " + maxBytes);
+    }
+    if (relay != null) {
+      Optional<Integer> relayed = relayed();
+      if (relayed.isPresent()) {
+        return relayed.get();
+      }
     }
     IntakeResult result;
     try (DeskSession session =
@@ -75,6 +99,32 @@ public final class PipeCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
     return result.sysexit();
+  }
+
+  private Optional<Integer> relayed() {
+    if (recipient == null) {
+      throw CliException.usage("--relay needs --recipient (the envelope recipient)");
+    }
+    PipeRelay.Request request;
+    try {
+      request = PipeRelay.request(relay, recipient, Optional.ofNullable(sender));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    PipeRelay.Outcome outcome = PipeRelay.relay(request, in);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (outcome instanceof PipeRelay.Outcome.Answered a) {
+      return Optional.of(PipeRelay.report(a, out, err));
+    }
+    err.println(
+        "helpdesk: nothing listens at "
+            + relay
+            + " ("
+            + ((PipeRelay.Outcome.Unreachable) outcome).reason()
+            + "); taking the message here");
+    err.flush();
+    return Optional.empty();
   }
 
   /** The one result line: what became of the message, for the MTA's log and for scripts. */

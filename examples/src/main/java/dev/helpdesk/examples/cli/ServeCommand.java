@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -66,8 +67,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "outbox delivery and SLA check period (default ${DEFAULT-VALUE})")
   long schedulerSeconds = 30;
 
+  @Option(
+      names = "--max-bytes",
+      description = "largest message taken; the listener answers 552 to larger ones")
+  Long maxBytes;
+
   @Override
   public Integer call() throws Exception {
+    if (maxBytes != null && maxBytes <= 0) {
+      throw CliException.usage("--max-bytes must be positive, got " + maxBytes);
+    }
     if (smtpPort < 0 || smtpPort > 65535) {
       throw CliException.usage("--smtp-port must be 0-65535, got " + smtpPort);
     }
@@ -84,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     // Closed in reverse order: intake sources first, the database last.
     Deque<AutoCloseable> running = new ArrayDeque<>();
-    DeskSession session = root.open();
+    DeskSession session =
+        root.open(Optional.ofNullable(maxBytes), Optional.empty(), Optional.empty());
     running.push(session);
     try {
       running.push(session.desk().startScheduler(Duration.ofSeconds(schedulerSeconds)));
