@@ -56,6 +56,21 @@ class CliConfigTest {
   }
 
   @Test
+  void theReadmesExample_isAValidFile() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("```properties\n");
+    assertThat(start).as("README shows a config file").isNotNegative();
+    String example =
+        readme.substring(start + "```properties\n".length(), readme.indexOf("```", start + 3));
+
+    CliConfig c = CliConfig.load(write(example));
+
+    assertThat(c.departments()).containsOnlyKeys("tech", "billing");
+    assertThat(c.directory().customerByEmail("alice@example.net")).isPresent();
+    assertThat(c.imap()).get().extracting(MailServer::port).isEqualTo(993);
+  }
+
+  @Test
   void aGoodFile_configuresTheDesk() throws Exception {
     CliConfig c = CliConfig.load(write(GOOD));
 
