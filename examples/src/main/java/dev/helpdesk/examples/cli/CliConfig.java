@@ -4,9 +4,13 @@ import dev.helpdesk.Channel;
 import dev.helpdesk.CustomerId;
 import dev.helpdesk.DepartmentId;
 import dev.helpdesk.PlanId;
+import dev.helpdesk.Priority;
 import dev.helpdesk.mail.MailServer;
 import dev.helpdesk.mail.Mailbox;
 import dev.helpdesk.mail.SmtpSettings;
+import dev.helpdesk.sla.SlaPolicies;
+import dev.helpdesk.sla.SlaPolicy;
+import dev.helpdesk.sla.SlaTargets;
 import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.sla.TimeRange;
 import dev.helpdesk.spi.CustomerProfile;
@@ -39,7 +43,8 @@ import java.util.regex.Pattern;
  * <p>Keys: {@code department.ID.name}, {@code mailbox.ADDRESS=DEPARTMENT}, {@code
  * mailbox.ADDRESS.unknown-senders=open|refuse}, {@code agent.ID=Name,tier,dept+dept}, {@code
  * customer.ID=Name,email[,plan]}, {@code plan.ID=Name,email+web,price cents,EUR}, {@code
- * hours.zone|mon..sun|holidays}, {@code smtp.host|port|security|user|password|from}, {@code
+ * plan.ID.sla[.PRIORITY]=FIRST,NEXT,RESOLUTION}, {@code hours.zone|mon..sun|holidays}, {@code
+ * smtp.host|port|security|user|password|from}, {@code
  * imap.protocol|host|port|user|password|folder|poll-seconds}, {@code secret}, {@code db.url|user|
  * password}.
  */
@@ -78,6 +83,7 @@ public final class CliConfig {
   private final Map<String, String> db = new LinkedHashMap<>();
   private SupportHours hours = SupportHours.always();
   private final Set<String> plans = new java.util.HashSet<>();
+  private final List<SlaPolicy> planPolicies = new ArrayList<>();
 
   private CliConfig() {}
 
@@ -103,9 +109,12 @@ public final class CliConfig {
     CliConfig c = new CliConfig();
     List<Entry> entries = entries(file, lines);
     // Departments first, so a mailbox or agent may name one defined further down.
+    List<Entry> slaEntries = new ArrayList<>();
     for (Entry e : entries) {
       if (e.key.startsWith("department.")) {
         c.department(e);
+      } else if (e.key.startsWith("plan.") && e.key.contains(".sla")) {
+        slaEntries.add(e);
       } else if (e.key.startsWith("plan.")) {
         c.plan(e);
       }
@@ -149,8 +158,92 @@ public final class CliConfig {
     c.smtp(smtpEntries);
     c.imap(imapEntries);
     c.hours(hourEntries);
+    for (Entry e : slaEntries) {
+      c.planTargets(e);
+    }
     c.finish();
     return c;
+  }
+
+  /**
+   * {@code plan.ID.sla=FIRST,NEXT,RESOLUTION} (every priority) or {@code plan.ID.sla.PRIORITY=...}:
+   * the targets the plan's customers bought, as {@code 15m}, {@code 4h}, {@code 3d} or ISO-8601
+   * ({@code PT15M}); a resolution of {@code -} promises none. Within the plan, a priority's line
+   * outranks the plan's; tickets of customers without such a line keep the default targets.
+   */
+  private void planTargets(Entry e) {
+    String rest = e.key.substring("plan.".length());
+    int sla = rest.indexOf(".sla");
+    String plan = rest.substring(0, sla);
+    String after = rest.substring(sla + ".sla".length());
+    if (!plans.contains(plan)) {
+      throw e.error("unknown plan '" + plan + "' (define plan." + plan + ")");
+    }
+    Optional<Priority> priority;
+    if (after.isEmpty()) {
+      priority = Optional.empty();
+    } else if (after.startsWith(".")) {
+      try {
+        priority = Optional.of(Priority.valueOf(after.substring(1).toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException bad) {
+        throw e.error(
+            "unknown priority '"
+                + after.substring(1)
+                + "'; one of "
+                + java.util.Arrays.toString(Priority.values()).toLowerCase(Locale.ROOT));
+      }
+    } else {
+      throw e.error("expected plan." + plan + ".sla or plan." + plan + ".sla.PRIORITY");
+    }
+    String[] parts = e.value.split(",", -1);
+    if (parts.length != 3) {
+      throw e.error(
+          "expected first response,next response,resolution (e.g. 1h,2h,1d), got '"
+              + e.value
+              + "'");
+    }
+    SlaTargets targets;
+    try {
+      Duration first = duration(e, parts[0]);
+      Duration next = duration(e, parts[1]);
+      Optional<Duration> resolution =
+          parts[2].strip().equals("-") ? Optional.empty() : Optional.of(duration(e, parts[2]));
+      targets = new SlaTargets(first, next, resolution);
+    } catch (IllegalArgumentException bad) {
+      throw e.error(bad.getMessage());
+    }
+    String name =
+        "plan-" + plan + priority.map(p -> "-" + p.name().toLowerCase(Locale.ROOT)).orElse("");
+    planPolicies.add(
+        new SlaPolicy(
+            name,
+            Optional.empty(),
+            priority,
+            Optional.of(PlanId.of(plan)),
+            targets,
+            0.75,
+            false,
+            hours));
+  }
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([mhd])");
+
+  private static Duration duration(Entry e, String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher m = SHORT_DURATION.matcher(t);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    }
+    try {
+      return Duration.parse(t.toUpperCase(Locale.ROOT));
+    } catch (java.time.format.DateTimeParseException bad) {
+      throw e.error("expected a duration such as 15m, 4h, 3d or PT15M, got '" + text.strip() + "'");
+    }
   }
 
   private void department(Entry e) {
@@ -498,6 +591,16 @@ public final class CliConfig {
   /** How often {@code serve} polls it. */
   public Duration imapPeriod() {
     return imapPeriod;
+  }
+
+  /**
+   * The SLA policies: the plans' own targets first, then the default targets per priority, all on
+   * the configured support hours.
+   */
+  public SlaPolicies slaPolicies() {
+    List<SlaPolicy> all = new ArrayList<>(planPolicies);
+    all.addAll(SlaPolicies.defaults(hours).all());
+    return SlaPolicies.of(all);
   }
 
   /** The support hours the SLA clocks run in; around the clock by default. */

@@ -66,7 +66,7 @@ public final class DeskSession implements AutoCloseable {
             .store(store.ticketStore())
             .attachments(store.attachmentStore())
             .directory(config.directory())
-            .supportHours(config.supportHours())
+            .slaPolicies(config.slaPolicies())
             .notifier(notifier)
             .build();
     MailIntake.Builder b =

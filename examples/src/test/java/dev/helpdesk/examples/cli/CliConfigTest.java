@@ -35,6 +35,8 @@ class CliConfigTest {
       agent.tina=Tina,1,tech+billing
       agent.omar=Omar (outsourced),2,tech
       plan.vps=VPS,email+web+phone,2000,EUR
+      plan.vps.sla=30m,2h,1d
+      plan.vps.sla.urgent=PT10M,20m,-
       customer.alice=Alice,alice@example.net,vps
       hours.zone=Europe/Berlin
       hours.mon=09:00-12:00+13:00-17:00
@@ -129,19 +131,39 @@ class CliConfigTest {
                   "test");
 
       assertThat(known).isInstanceOf(IntakeResult.Created.class);
-      assertThat(
-              s.store()
-                  .ticketStore()
-                  .ticketsOf(CustomerId.of("alice"), 10)
-                  .get(0)
-                  .department()
-                  .value())
-          .isEqualTo("billing");
+      dev.helpdesk.Ticket alices =
+          s.store().ticketStore().ticketsOf(CustomerId.of("alice"), 10).get(0);
+      assertThat(alices.department().value()).isEqualTo("billing");
+      assertThat(alices.sla().policy()).as("the plan's targets").contains("plan-vps");
       assertThat(stranger)
           .isInstanceOfSatisfying(
               IntakeResult.Ignored.class,
               i -> assertThat(i.why()).isEqualTo(IntakeResult.Ignored.Why.REFUSED_SENDER));
     }
+  }
+
+  @Test
+  void plansCarryTheirOwnTargets_aPrioritysLineOutranksThePlans() throws Exception {
+    CliConfig c = CliConfig.load(write(GOOD));
+    dev.helpdesk.sla.SlaPolicies p = c.slaPolicies();
+    DepartmentId tech = DepartmentId.of("tech");
+    Optional<dev.helpdesk.PlanId> vps = Optional.of(dev.helpdesk.PlanId.of("vps"));
+
+    dev.helpdesk.sla.SlaPolicy normal = p.select(tech, dev.helpdesk.Priority.NORMAL, vps).get();
+    dev.helpdesk.sla.SlaPolicy urgent = p.select(tech, dev.helpdesk.Priority.URGENT, vps).get();
+    dev.helpdesk.sla.SlaPolicy noPlan =
+        p.select(tech, dev.helpdesk.Priority.NORMAL, Optional.empty()).get();
+
+    assertThat(normal.name()).isEqualTo("plan-vps");
+    assertThat(normal.targets())
+        .isEqualTo(
+            dev.helpdesk.sla.SlaTargets.of(
+                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofDays(1)));
+    assertThat(urgent.name()).isEqualTo("plan-vps-urgent");
+    assertThat(urgent.targets().firstResponse()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(urgent.targets().resolution()).isEmpty();
+    assertThat(noPlan.name()).isEqualTo("default-normal");
+    assertThat(normal.hours()).isSameAs(c.supportHours());
   }
 
   private void bad(String text, String key, int line, String why) throws Exception {
@@ -180,6 +202,19 @@ class CliConfigTest {
     bad("hours.mon=9-17\n", "hours.mon", 1, "expected HH:MM-HH:MM");
     bad("hours.monday=09:00-17:00\n", "hours.monday", 1, "unknown key");
     bad("imap.host=x\nimap.user=u\nimap.password=p\nimap.port=99999\n", "imap.port", 4, "1-65535");
+    bad("plan.gold.sla=1h,2h,1d\n", "plan.gold.sla", 1, "unknown plan 'gold'");
+    bad(
+        "plan.vps=VPS,email,2000,EUR\nplan.vps.sla.soon=1h,2h,1d\n",
+        "plan.vps.sla.soon",
+        2,
+        "unknown priority 'soon'");
+    bad("plan.vps=VPS,email,2000,EUR\nplan.vps.sla=1h,2h\n", "plan.vps.sla", 2, "expected first");
+    bad(
+        "plan.vps=VPS,email,2000,EUR\nplan.vps.sla=1 hour,2h,1d\n",
+        "plan.vps.sla",
+        2,
+        "expected a duration such as 15m");
+    bad("plan.vps=VPS,email,2000,EUR\nplan.vps.sla=2d,2h,1d\n", "plan.vps.sla", 2, "at most PT24H");
     bad(
         "department.tech.name=Tech\ndepartment.tech.name=Technical\n",
         "department.tech.name",
