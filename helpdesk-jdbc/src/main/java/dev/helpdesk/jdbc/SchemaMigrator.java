@@ -161,7 +161,18 @@ public final class SchemaMigrator {
           });
     } else {
       execute(h.getConnection(), m.statements());
-      record(h, m);
+      try {
+        record(h, m);
+      } catch (RuntimeException e) {
+        // GET_LOCK holds on one node only: on a Galera cluster nodes next to different database
+        // nodes may run the same (idempotent) script at once. The first version row wins; the
+        // script is applied either way.
+        if (!JdbcErrors.isUniqueViolation(e) || !m.checksum().equals(applied(h).get(m.version()))) {
+          throw e;
+        }
+        LOG.info(
+            "helpdesk schema script {} was applied at the same time by another node", m.script());
+      }
     }
   }
 

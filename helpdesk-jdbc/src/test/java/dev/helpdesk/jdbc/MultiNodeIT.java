@@ -51,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -68,7 +69,7 @@ class MultiNodeIT {
       List.of(DepartmentId.of("tech"), DepartmentId.of("billing"));
 
   /** Two desks on two pools over one database, with one clock and one billing portal. */
-  private static final class Cluster implements AutoCloseable {
+  static final class Cluster implements AutoCloseable {
     final SettableClock clock = SettableClock.at("2026-11-23T09:00:00Z");
     final FakeDirectory directory =
         new FakeDirectory()
@@ -81,10 +82,17 @@ class MultiNodeIT {
     final List<Helpdesk> nodes = new ArrayList<>();
     final TicketStore store;
 
+    /** Both nodes on one database server. */
     Cluster(DataSource database) {
+      this(database, database);
+    }
+
+    /** Each node on its own database node (of a Galera cluster), as a real deployment runs them. */
+    Cluster(DataSource first, DataSource second) {
+      List<DataSource> databases = List.of(first, second);
       for (int n = 0; n < 2; n++) {
         HikariConfig config = new HikariConfig();
-        config.setDataSource(database);
+        config.setDataSource(databases.get(n));
         config.setMaximumPoolSize(4);
         config.setPoolName("node-" + n);
         HikariDataSource pool = new HikariDataSource(config);
@@ -129,49 +137,63 @@ class MultiNodeIT {
   void twoNodes_racingOnFewTickets_loseNothingAndKeepEachHistoryConsistent(TestDatabases.Kind kind)
       throws Exception {
     try (Cluster cluster = new Cluster(kind.fresh())) {
-      List<TicketRef> refs = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        refs.add(
-            cluster
-                .nodes
-                .get(0)
-                .open(
-                    OpenTicket.byCustomer(
-                        CustomerId.of("alice"), DEPARTMENTS.get(0), "Race " + i, "first")));
-      }
-      Map<TicketRef, AtomicInteger> posted = new ConcurrentHashMap<>();
-      refs.forEach(r -> posted.put(r, new AtomicInteger(1))); // the opening message
-      AtomicInteger succeeded = new AtomicInteger();
+      racingOnFewTickets(cluster);
+    }
+  }
 
-      List<Callable<Void>> workers = new ArrayList<>();
-      for (int w = 0; w < THREADS; w++) {
-        Helpdesk node = cluster.nodes.get(w % 2);
-        Random random = new Random(w);
-        workers.add(
-            () -> {
-              for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
-                TicketRef ref = refs.get(random.nextInt(refs.size()));
-                try {
-                  if (operate(cluster, node, ref, random.nextInt(5), posted)) {
-                    succeeded.incrementAndGet();
-                  }
-                } catch (ConcurrentUpdateException | IllegalTransitionException expected) {
-                  // Lost every retry against the other writers, or the state moved on: no effect.
+  @Test
+  void twoNodesOnTwoGaleraNodes_racingOnFewTickets_loseNothingAndKeepEachHistoryConsistent()
+      throws Exception {
+    GaleraCluster galera = GaleraCluster.get();
+    String db = galera.freshDatabase();
+    try (Cluster cluster = new Cluster(galera.node(1, db), galera.node(2, db))) {
+      racingOnFewTickets(cluster);
+    }
+  }
+
+  static void racingOnFewTickets(Cluster cluster) throws Exception {
+    List<TicketRef> refs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      refs.add(
+          cluster
+              .nodes
+              .get(0)
+              .open(
+                  OpenTicket.byCustomer(
+                      CustomerId.of("alice"), DEPARTMENTS.get(0), "Race " + i, "first")));
+    }
+    Map<TicketRef, AtomicInteger> posted = new ConcurrentHashMap<>();
+    refs.forEach(r -> posted.put(r, new AtomicInteger(1))); // the opening message
+    AtomicInteger succeeded = new AtomicInteger();
+
+    List<Callable<Void>> workers = new ArrayList<>();
+    for (int w = 0; w < THREADS; w++) {
+      Helpdesk node = cluster.nodes.get(w % 2);
+      Random random = new Random(w);
+      workers.add(
+          () -> {
+            for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
+              TicketRef ref = refs.get(random.nextInt(refs.size()));
+              try {
+                if (operate(cluster, node, ref, random.nextInt(5), posted)) {
+                  succeeded.incrementAndGet();
                 }
+              } catch (ConcurrentUpdateException | IllegalTransitionException expected) {
+                // Lost every retry against the other writers, or the state moved on: no effect.
               }
-              return null;
-            });
-      }
-      runAtOnce(workers);
+            }
+            return null;
+          });
+    }
+    runAtOnce(workers);
 
-      assertThat(succeeded.get()).as("operations that took effect").isGreaterThan(THREADS * 5);
-      for (TicketRef ref : refs) {
-        Ticket ticket = cluster.ticket(ref);
-        List<ThreadEntry> thread = cluster.store.thread(ticket.id());
-        assertThat(thread).as("entries of %s", ref).hasSize(posted.get(ref).get());
-        assertThat(new HashSet<>(thread)).hasSameSizeAs(thread);
-        assertReplays(ticket, cluster.store.events(ticket.id()));
-      }
+    assertThat(succeeded.get()).as("operations that took effect").isGreaterThan(THREADS * 5);
+    for (TicketRef ref : refs) {
+      Ticket ticket = cluster.ticket(ref);
+      List<ThreadEntry> thread = cluster.store.thread(ticket.id());
+      assertThat(thread).as("entries of %s", ref).hasSize(posted.get(ref).get());
+      assertThat(new HashSet<>(thread)).hasSameSizeAs(thread);
+      assertReplays(ticket, cluster.store.events(ticket.id()));
     }
   }
 
@@ -182,46 +204,58 @@ class MultiNodeIT {
   void twoNodes_checkingSlasAndDeliveringAtOnce_breachAndCompensateEachTicketOnce(
       TestDatabases.Kind kind) throws Exception {
     try (Cluster cluster = new Cluster(kind.fresh())) {
-      List<TicketRef> urgent = new ArrayList<>();
-      for (int i = 0; i < 12; i++) {
-        urgent.add(
-            cluster
-                .nodes
-                .get(i % 2)
-                .open(
-                    OpenTicket.byCustomer(
-                            CustomerId.of("alice"), DEPARTMENTS.get(i % 2), "Down " + i, "down")
-                        .withPriority(Priority.URGENT)));
-      }
-      cluster.clock.advance(Duration.ofMinutes(20));
-
-      List<Callable<Void>> checks = new ArrayList<>();
-      for (int w = 0; w < THREADS; w++) {
-        Helpdesk node = cluster.nodes.get(w % 2);
-        checks.add(
-            () -> {
-              node.runDueSlaChecks();
-              node.deliverOutbox();
-              return null;
-            });
-      }
-      runAtOnce(checks);
-      cluster.nodes.forEach(Helpdesk::deliverOutbox);
-
-      for (TicketRef ref : urgent) {
-        assertThat(cluster.store.events(cluster.ticket(ref).id()))
-            .filteredOn(SlaBreached.class::isInstance)
-            .as("breaches of %s", ref)
-            .hasSize(1);
-      }
-      List<RecordingListener.Durable> credits = cluster.billing.durable();
-      assertThat(credits)
-          .hasSize(urgent.size())
-          .allMatch(d -> d.event() instanceof CompensationOwed);
-      Set<String> keys = new HashSet<>();
-      credits.forEach(d -> keys.add(d.key()));
-      assertThat(keys).hasSize(urgent.size());
+      checkingSlasAndDelivering(cluster);
     }
+  }
+
+  @Test
+  void twoNodesOnTwoGaleraNodes_checkingSlasAndDeliveringAtOnce_breachAndCompensateEachTicketOnce()
+      throws Exception {
+    GaleraCluster galera = GaleraCluster.get();
+    String db = galera.freshDatabase();
+    try (Cluster cluster = new Cluster(galera.node(1, db), galera.node(3, db))) {
+      checkingSlasAndDelivering(cluster);
+    }
+  }
+
+  static void checkingSlasAndDelivering(Cluster cluster) throws Exception {
+    List<TicketRef> urgent = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      urgent.add(
+          cluster
+              .nodes
+              .get(i % 2)
+              .open(
+                  OpenTicket.byCustomer(
+                          CustomerId.of("alice"), DEPARTMENTS.get(i % 2), "Down " + i, "down")
+                      .withPriority(Priority.URGENT)));
+    }
+    cluster.clock.advance(Duration.ofMinutes(20));
+
+    List<Callable<Void>> checks = new ArrayList<>();
+    for (int w = 0; w < THREADS; w++) {
+      Helpdesk node = cluster.nodes.get(w % 2);
+      checks.add(
+          () -> {
+            node.runDueSlaChecks();
+            node.deliverOutbox();
+            return null;
+          });
+    }
+    runAtOnce(checks);
+    cluster.nodes.forEach(Helpdesk::deliverOutbox);
+
+    for (TicketRef ref : urgent) {
+      assertThat(cluster.store.events(cluster.ticket(ref).id()))
+          .filteredOn(SlaBreached.class::isInstance)
+          .as("breaches of %s", ref)
+          .hasSize(1);
+    }
+    List<RecordingListener.Durable> credits = cluster.billing.durable();
+    assertThat(credits).hasSize(urgent.size()).allMatch(d -> d.event() instanceof CompensationOwed);
+    Set<String> keys = new HashSet<>();
+    credits.forEach(d -> keys.add(d.key()));
+    assertThat(keys).hasSize(urgent.size());
   }
 
   /** One random action; true when it took effect. */
