@@ -51,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -256,6 +257,123 @@ class MultiNodeIT {
     Set<String> keys = new HashSet<>();
     credits.forEach(d -> keys.add(d.key()));
     assertThat(keys).hasSize(urgent.size());
+  }
+
+  /**
+   * Both desks work while database node 2, the one desk B stands on, is killed with SIGKILL and
+   * later restarted. Desk B's driver fails over to the other nodes (sequential mode, its own node
+   * first). Every command either succeeds or fails as temporary (never a wrong answer); at the end
+   * every acknowledged command is stored exactly once, nothing unacknowledged was stored, each
+   * ticket is what its events say, and each breach and credit exists once.
+   */
+  @Test
+  void twoNodesOnGalera_aDatabaseNodeKilledMidRun_loseNothingAndDuplicateNothing()
+      throws Exception {
+    GaleraCluster galera = GaleraCluster.get();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        galera.ownsProcesses(), "kills a database node: only on a cluster these tests started");
+    String db = galera.freshDatabase();
+    try (Cluster cluster = new Cluster(galera.failover(1, db), galera.failover(2, db))) {
+      List<TicketRef> urgent = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        urgent.add(
+            cluster
+                .nodes
+                .get(i % 2)
+                .open(
+                    OpenTicket.byCustomer(
+                            CustomerId.of("alice"), DEPARTMENTS.get(0), "Down " + i, "down")
+                        .withPriority(Priority.URGENT)));
+      }
+      cluster.clock.advance(Duration.ofMinutes(20)); // every urgent first response is late now
+      Map<TicketRef, AtomicInteger> acknowledged = new ConcurrentHashMap<>();
+      urgent.forEach(r -> acknowledged.put(r, new AtomicInteger(1)));
+      AtomicInteger temporaryFailures = new AtomicInteger();
+      java.util.concurrent.atomic.AtomicBoolean running =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+
+      List<Callable<Void>> workers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        Helpdesk node = cluster.nodes.get(w % 2);
+        Random random = new Random(w);
+        workers.add(
+            () -> {
+              while (running.get()) {
+                try {
+                  int action = random.nextInt(4);
+                  if (action == 0) {
+                    TicketRef ref =
+                        node.open(
+                            OpenTicket.byCustomer(
+                                CustomerId.of("alice"), DEPARTMENTS.get(1), "New", "hello"));
+                    acknowledged.put(ref, new AtomicInteger(1));
+                  } else if (action == 1) {
+                    node.runDueSlaChecks();
+                    node.deliverOutbox();
+                  } else {
+                    List<TicketRef> refs = new ArrayList<>(acknowledged.keySet());
+                    TicketRef ref = refs.get(random.nextInt(refs.size()));
+                    TicketRef landed = node.reply(ref, ALICE, "still down");
+                    assertThat(landed).isEqualTo(ref);
+                    acknowledged.get(ref).incrementAndGet();
+                  }
+                } catch (dev.helpdesk.HelpdeskException e) {
+                  if (!e.isTemporary() && !(e instanceof ConcurrentUpdateException)) {
+                    throw e;
+                  }
+                  temporaryFailures.incrementAndGet();
+                }
+              }
+              return null;
+            });
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(workers.size());
+      try {
+        List<Future<Void>> done = new ArrayList<>();
+        workers.forEach(w -> done.add(pool.submit(w)));
+        Thread.sleep(3_000);
+        galera.kill(2);
+        Thread.sleep(8_000);
+        galera.restart(2);
+        Thread.sleep(3_000);
+        running.set(false);
+        for (Future<Void> f : done) {
+          f.get(120, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      cluster.clock.advance(Duration.ofMinutes(20));
+      cluster.nodes.forEach(Helpdesk::runDueSlaChecks);
+      cluster.nodes.forEach(Helpdesk::deliverOutbox);
+
+      int stored =
+          Jdbi.create(galera.node(3, db))
+              .withHandle(
+                  h -> h.createQuery("SELECT COUNT(*) FROM tickets").mapTo(Integer.class).one());
+      assertThat(stored)
+          .as("tickets stored: exactly the acknowledged ones")
+          .isEqualTo(acknowledged.size());
+      for (Map.Entry<TicketRef, AtomicInteger> e : acknowledged.entrySet()) {
+        Ticket ticket = cluster.ticket(e.getKey());
+        assertThat(cluster.store.thread(ticket.id()))
+            .as("messages of %s: exactly the acknowledged ones", e.getKey())
+            .hasSize(e.getValue().get());
+        assertReplays(ticket, cluster.store.events(ticket.id()));
+        assertThat(cluster.nodes.get(1).replay(e.getKey(), TINA)).isEqualTo(ticket);
+      }
+      for (TicketRef ref : urgent) {
+        assertThat(cluster.store.events(cluster.ticket(ref).id()))
+            .filteredOn(SlaBreached.class::isInstance)
+            .filteredOn(b -> ((SlaBreached) b).target() == SlaTarget.FIRST_RESPONSE)
+            .as("first-response breaches of %s", ref)
+            .hasSize(1);
+      }
+      Set<String> keys = new HashSet<>();
+      cluster.billing.durable().forEach(d -> keys.add(d.key()));
+      assertThat(keys).as("credits, by idempotency key").hasSameSizeAs(cluster.billing.durable());
+      assertThat(temporaryFailures.get()).as("the kill was felt").isPositive();
+    }
   }
 
   /** One random action; true when it took effect. */
