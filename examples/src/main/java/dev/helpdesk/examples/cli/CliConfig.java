@@ -14,12 +14,14 @@ import dev.helpdesk.sla.SlaTargets;
 import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.sla.TimeRange;
 import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.Plan;
 import dev.helpdesk.testing.FakeDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,8 +47,8 @@ import java.util.regex.Pattern;
  * customer.ID=Name,email[,plan]}, {@code plan.ID=Name,email+web,price cents,EUR}, {@code
  * plan.ID.sla[.PRIORITY]=FIRST,NEXT,RESOLUTION}, {@code hours.zone|mon..sun|holidays}, {@code
  * smtp.host|port|security|user|password|from}, {@code
- * imap.protocol|host|port|user|password|folder|poll-seconds}, {@code secret}, {@code db.url|user|
- * password}.
+ * imap.protocol|host|port|user|password|folder|poll-seconds}, {@code directory.command}, {@code
+ * secret}, {@code db.url|user| password}.
  */
 public final class CliConfig {
   /** The department of the embedded defaults. */
@@ -83,6 +85,8 @@ public final class CliConfig {
   private final Map<String, String> db = new LinkedHashMap<>();
   private SupportHours hours = SupportHours.always();
   private final Set<String> plans = new java.util.HashSet<>();
+  private List<String> directoryCommand = List.of();
+  private Directory resolved = directory;
   private final List<SlaPolicy> planPolicies = new ArrayList<>();
 
   private CliConfig() {}
@@ -143,6 +147,11 @@ public final class CliConfig {
         imapEntries.put(k.substring(5), e);
       } else if (k.startsWith("db.") && DB_KEYS.contains(k.substring(3))) {
         c.db.put(k.substring(3), e.value);
+      } else if (k.equals("directory.command")) {
+        if (e.value.isBlank()) {
+          throw e.error("name the program that looks customers up");
+        }
+        c.directoryCommand = List.of(e.value.strip().split("\\s+"));
       } else if (k.equals("secret")) {
         if (e.value.getBytes(StandardCharsets.UTF_8).length < 16) {
           throw e.error("the secret must be at least 16 bytes long");
@@ -540,6 +549,10 @@ public final class CliConfig {
 
   /** Fills in the defaults for what the file left out. */
   private void finish() {
+    resolved =
+        directoryCommand.isEmpty()
+            ? directory
+            : new CommandDirectory(directoryCommand, directory, Clock.systemUTC());
     if (departments.isEmpty()) {
       departments.put(DEFAULT_DEPARTMENT, "Support");
       directory.department(DEFAULT_DEPARTMENT, "Support");
@@ -553,9 +566,12 @@ public final class CliConfig {
     }
   }
 
-  /** The desk's directory: departments, agents and customers from the file. */
-  public FakeDirectory directory() {
-    return directory;
+  /**
+   * Who is who: the config file's departments, agents, plans and customers, and, with {@code
+   * directory.command}, the customers the host's program knows.
+   */
+  public Directory directory() {
+    return resolved;
   }
 
   /** Department ids to names, in file order. */
