@@ -74,6 +74,11 @@ final class Database {
     return dialect;
   }
 
+  /** True when the database is a node of a MariaDB Galera cluster. */
+  boolean galera() {
+    return galera;
+  }
+
   /** Runs {@code work} in a transaction; failures become {@link dev.helpdesk.StoreException}s. */
   <T> T transaction(String action, HandleCallback<T, Exception> work) {
     return transaction(work, failure -> JdbcErrors.translate(action, failure));
