@@ -852,19 +852,48 @@ public final class Helpdesk {
       if (page.isEmpty()) {
         return new SlaCheckResult(checked, warnings, breaches);
       }
-      for (Ticket t : page) {
-        checked++;
-        for (SlaDue due : handleDue(t, now)) {
-          if (due.kind() == SlaDue.Kind.BREACH) {
-            breaches++;
-          } else {
-            warnings++;
-          }
+      checked += page.size();
+      for (SlaDue due : handleDue(page, now)) {
+        if (due.kind() == SlaDue.Kind.BREACH) {
+          breaches++;
+        } else {
+          warnings++;
         }
       }
       Ticket last = page.get(page.size() - 1);
       after = Optional.of(new TimeCursor(last.sla().nextCheck().orElse(now), last.id()));
     }
+  }
+
+  /**
+   * Records the due warnings and breaches of a page of tickets with one {@link
+   * TicketStore#commitAll}, from the state the page returned; a ticket whose change lost a race is
+   * handled alone from its fresh state. Returns what this node recorded.
+   */
+  private List<SlaDue> handleDue(List<Ticket> page, Instant now) {
+    Map<TicketId, List<SlaDue>> dues = new LinkedHashMap<>();
+    Map<TicketId, TicketChange> changes = new LinkedHashMap<>();
+    for (Ticket t : page) {
+      List<SlaDue> due = sla.due(t.sla(), now);
+      if (!due.isEmpty()) {
+        Optional<PlanId> plan = planOf(t);
+        dues.put(t.id(), due);
+        changes.put(
+            t.id(),
+            prepare(t, breaches.consequences(t, due, now, (before, e) -> evolve(before, e, plan))));
+      }
+    }
+    Set<TicketId> lost = store.commitAll(List.copyOf(changes.values()));
+    List<SlaDue> recorded = new ArrayList<>();
+    for (Map.Entry<TicketId, TicketChange> e : changes.entrySet()) {
+      if (lost.contains(e.getKey())) {
+        store.find(e.getKey()).ifPresent(fresh -> recorded.addAll(handleDue(fresh, now)));
+      } else {
+        e.getValue().events().forEach(this::publish);
+        recorded.addAll(dues.get(e.getKey()));
+      }
+    }
+    return recorded;
   }
 
   /**
@@ -1190,21 +1219,21 @@ public final class Helpdesk {
    * tells the listeners.
    */
   private Ticket commit(Ticket current, Step step) {
+    TicketChange change = prepare(current, step);
+    store.commit(change);
+    step.events().forEach(this::publish);
+    return change.ticket();
+  }
+
+  /** The change a step makes to a ticket: its events applied with {@link #evolve}. */
+  private TicketChange prepare(Ticket current, Step step) {
     Ticket after = current;
     Optional<PlanId> plan = planOf(current);
     for (HelpdeskEvent event : step.events()) {
       after = evolve(after, event, plan);
     }
-    store.commit(
-        new TicketChange(
-            after,
-            current.version(),
-            step.entries(),
-            step.events(),
-            step.outbox(),
-            step.onceKeys()));
-    step.events().forEach(this::publish);
-    return after;
+    return new TicketChange(
+        after, current.version(), step.entries(), step.events(), step.outbox(), step.onceKeys());
   }
 
   private void publish(HelpdeskEvent event) {

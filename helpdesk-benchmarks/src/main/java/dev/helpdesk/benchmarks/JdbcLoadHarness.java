@@ -41,6 +41,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -58,13 +59,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
- * End-to-end load figures of the JDBC store on PostgreSQL or H2 (file): seeds a large desk with
- * batched plain JDBC inserts of exactly the rows the store writes, then measures ticket creation
- * through {@link Helpdesk#open} against plain JDBC inserts of the same rows, queue pages, a
- * customer's tickets and the SLA due scan. Usage:
+ * End-to-end load figures of the JDBC store on PostgreSQL, MariaDB (a single server or a Galera
+ * cluster, by its URL) or H2 (file): seeds a large desk with batched plain JDBC inserts of exactly
+ * the rows the store writes, then measures ticket creation through {@link Helpdesk#open} against
+ * plain JDBC inserts of the same rows, queue pages, a customer's tickets and the SLA due scan.
+ * Usage:
  *
  * <pre>
  * java -cp benchmarks.jar dev.helpdesk.benchmarks.JdbcLoadHarness pg URL USER PASSWORD [TICKETS]
+ * java -cp benchmarks.jar dev.helpdesk.benchmarks.JdbcLoadHarness mariadb URL USER PASSWORD [TICKETS]
  * java -cp benchmarks.jar dev.helpdesk.benchmarks.JdbcLoadHarness h2 FILE [TICKETS]
  * </pre>
  *
@@ -78,18 +81,19 @@ public final class JdbcLoadHarness {
   private static final int CREATIONS = 20_000;
   private static final int SEED_BATCH = 500;
   private static final String BODY = body(500);
+  private static final int MARIADB_DUPLICATE_KEY = 1062;
 
   private final DataSource dataSource;
-  private final boolean h2;
+  private final String engine;
   private final Random random = new Random(7);
   private final SettableClock clock = SettableClock.at(T0);
   private final Helpdesk desk;
   private final TicketStore store;
   private final AtomicLong plainSequence = new AtomicLong();
 
-  private JdbcLoadHarness(DataSource dataSource, boolean h2) {
+  private JdbcLoadHarness(DataSource dataSource, String engine) {
     this.dataSource = dataSource;
-    this.h2 = h2;
+    this.engine = engine;
     this.store = JdbcStore.create(dataSource).ticketStore();
     FakeDirectory directory = new FakeDirectory();
     String[] departments = new String[DEPARTMENTS];
@@ -113,10 +117,11 @@ public final class JdbcLoadHarness {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println(
-          "usage: JdbcLoadHarness pg URL USER PASSWORD [TICKETS] | h2 FILE [TICKETS]");
+          "usage: JdbcLoadHarness pg|mariadb URL USER PASSWORD [TICKETS] | h2 FILE [TICKETS]");
       System.exit(64);
     }
-    boolean h2 = args[0].equals("h2");
+    String engine = args[0];
+    boolean h2 = engine.equals("h2");
     HikariConfig config = new HikariConfig();
     int ticketsArg;
     if (h2) {
@@ -126,19 +131,21 @@ public final class JdbcLoadHarness {
       config.setJdbcUrl(args[1]);
       config.setUsername(args[2]);
       config.setPassword(args[3]);
-      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      if (engine.equals("pg")) {
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      }
       ticketsArg = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
     }
     config.setMaximumPoolSize(8);
     try (HikariDataSource ds = new HikariDataSource(config)) {
-      new JdbcLoadHarness(ds, h2).run(ticketsArg);
+      new JdbcLoadHarness(ds, engine).run(ticketsArg);
     }
   }
 
   private void run(int tickets) throws Exception {
     System.out.printf(
         "JdbcLoadHarness on %s, %d tickets, %d cores, %s%n",
-        h2 ? "H2 (file)" : "PostgreSQL",
+        engine,
         tickets,
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.version"));
@@ -186,10 +193,11 @@ public final class JdbcLoadHarness {
     System.out.printf(
         "seed: %d tickets (3 entries of ~500 chars, 3-4 events each) in %.0f s%n",
         tickets - present, (System.nanoTime() - start) / 1e9);
-    if (!h2) {
+    if (!engine.equals("h2")) {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {
-        s.execute("ANALYZE");
+        s.execute(
+            engine.equals("pg") ? "ANALYZE" : "ANALYZE TABLE tickets, thread_entries, events");
       }
     }
   }
@@ -337,7 +345,7 @@ public final class JdbcLoadHarness {
       tickets.setInt(7, key.urgency());
       tickets.setObject(8, utc(t.openedAt()));
       tickets.setString(9, t.customer().map(CustomerId::value).orElse(null));
-      tickets.setObject(10, t.sla().nextCheck().map(JdbcLoadHarness::utc).orElse(null));
+      tickets.setObject(10, t.sla().nextCheck().map(JdbcLoadHarness.this::utc).orElse(null));
       tickets.setString(11, JsonCodec.encode(t));
       tickets.setLong(12, t.version());
       tickets.addBatch();
@@ -521,7 +529,7 @@ public final class JdbcLoadHarness {
         c.commit();
       } catch (SQLException e) {
         c.rollback();
-        if (!"23505".equals(e.getSQLState())) {
+        if (!"23505".equals(e.getSQLState()) && e.getErrorCode() != MARIADB_DUPLICATE_KEY) {
           throw e;
         }
         // A reference collision (40 random bits): draw another, as the desk does.
@@ -649,8 +657,12 @@ public final class JdbcLoadHarness {
     }
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  /** A timestamp as the store writes it: MariaDB's DATETIME holds UTC without an offset. */
+  private Object utc(Instant instant) {
+    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+    return engine.equals("mariadb")
+        ? LocalDateTime.ofInstant(micros, ZoneOffset.UTC)
+        : OffsetDateTime.ofInstant(micros, ZoneOffset.UTC);
   }
 
   private static String body(int length) {

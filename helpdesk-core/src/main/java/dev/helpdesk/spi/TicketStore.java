@@ -1,5 +1,8 @@
 package dev.helpdesk.spi;
 
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableSet;
+import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.CustomerId;
 import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Incident;
@@ -15,6 +18,7 @@ import dev.helpdesk.event.HelpdeskEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persistence of tickets, their threads, events and outbox. Every command of the desk ends in one
@@ -41,6 +45,40 @@ public interface TicketStore {
    * dev.helpdesk.ConcurrentUpdateException} is thrown.
    */
   void commit(TicketChange change);
+
+  /**
+   * Stores several changes to different tickets, each with the guarantees of {@link #commit}, and
+   * returns the tickets whose change lost a race and was not written; every other change is stored.
+   * A conflict on one ticket never costs the others their change. A store may write them all in one
+   * transaction for speed (the SLA checks commit a page of due tickets this way); this default
+   * commits them one by one. Any other failure is thrown, and then any of the changes may or may
+   * not be stored, so the caller looks at the stored tickets again.
+   */
+  default Set<TicketId> commitAll(List<TicketChange> changes) {
+    requireDistinctTickets(changes);
+    ImmutableSet.Builder<TicketId> conflicted = ImmutableSet.builder();
+    for (TicketChange change : changes) {
+      try {
+        commit(change);
+      } catch (ConcurrentUpdateException lost) {
+        conflicted.add(change.ticket().id());
+      }
+    }
+    return conflicted.build();
+  }
+
+  /** Rejects a null list and two changes to one ticket, which one commit each could not order. */
+  static void requireDistinctTickets(List<TicketChange> changes) {
+    Preconditions.checkNotNull(changes, "changes must not be null");
+    Set<TicketId> seen = new java.util.HashSet<>();
+    for (TicketChange change : changes) {
+      Preconditions.checkNotNull(change, "changes must not contain null");
+      Preconditions.checkArgument(
+          seen.add(change.ticket().id()),
+          "changes hold two changes to ticket %s; commit them one after the other",
+          change.ticket().reference());
+    }
+  }
 
   /** A ticket's thread entries in the order they were appended. */
   List<ThreadEntry> thread(TicketId ticket);

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.CustomerId;
 import dev.helpdesk.DepartmentId;
@@ -27,9 +28,12 @@ import dev.helpdesk.spi.TimeCursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,14 @@ import org.slf4j.LoggerFactory;
  * one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
  */
 final class JdbcTicketStore implements TicketStore {
+  private static final String INSERT_EVENT =
+      "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)";
+  private static final String INSERT_OUTBOX =
+      "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
+          + " VALUES (:key, :t, :created, :payload, 0, :created)";
+  private static final String INSERT_ONCE_KEY =
+      "INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)";
+
   private static final Logger log = LoggerFactory.getLogger(JdbcTicketStore.class);
   private static final int ERROR_MAX = 2000;
   private static final int OWNER_MAX = 200;
@@ -128,36 +140,90 @@ final class JdbcTicketStore implements TicketStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>All changes go in one transaction, their events, outbox messages and once-keys in one JDBC
+   * batch per table. When that transaction fails for any reason (one ticket's lost race, a key
+   * stored before, a lost connection), each change is committed alone instead: a conflict then
+   * costs only its own ticket, and a batch that landed in spite of a lost connection shows as a
+   * conflict on each of its tickets, whose fresh state the caller reads.
+   */
+  @Override
+  public Set<TicketId> commitAll(List<TicketChange> changes) {
+    TicketStore.requireDistinctTickets(changes);
+    if (changes.size() < 2) {
+      return TicketStore.super.commitAll(changes);
+    }
+    try {
+      database.transaction(
+          "committing " + changes.size() + " tickets in one transaction",
+          h -> {
+            writeBatch(h, changes);
+            return null;
+          });
+      return ImmutableSet.of();
+    } catch (HelpdeskException batchFailed) {
+      log.debug("a batch of {} changes failed; committing each alone", changes.size(), batchFailed);
+      return TicketStore.super.commitAll(changes);
+    }
+  }
+
+  private void writeBatch(Handle h, List<TicketChange> changes) {
+    PreparedBatch events = h.prepareBatch(INSERT_EVENT);
+    PreparedBatch outbox = h.prepareBatch(INSERT_OUTBOX);
+    PreparedBatch onceKeys = h.prepareBatch(INSERT_ONCE_KEY);
+    for (TicketChange change : changes) {
+      Ticket ticket = change.ticket();
+      writeTicket(h, change, "ticket " + ticket.reference() + " changed concurrently");
+      writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
+      change.events().forEach(e -> bindEvent(events, e).add());
+      change.outbox().forEach(m -> bindOutbox(outbox, m).add());
+      change.onceKeys().forEach(k -> bindOnceKey(onceKeys, k, ticket).add());
+    }
+    for (PreparedBatch batch : List.of(events, outbox, onceKeys)) {
+      if (batch.size() > 0) {
+        batch.execute();
+      }
+    }
+  }
+
   private void write(Handle h, TicketChange change, String conflict) {
     Ticket ticket = change.ticket();
     writeTicket(h, change, conflict);
     writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
     for (HelpdeskEvent e : change.events()) {
-      h.createUpdate(
-              "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)")
-          .bind("t", e.ticket().toString())
-          .bind("v", e.version())
-          .bind("type", e.getClass().getSimpleName())
-          .bind("json", JsonCodec.encode(e))
-          .execute();
+      bindEvent(h.createUpdate(INSERT_EVENT), e).execute();
     }
     for (OutboxMessage m : change.outbox()) {
-      h.createUpdate(
-              "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
-                  + " VALUES (:key, :t, :created, :payload, 0, :created)")
-          .bind("key", m.key())
-          .bind("t", m.ticket().toString())
-          .bind("created", dialect.timestamp(m.createdAt()))
-          .bind("payload", JsonCodec.encode(m.payload()))
-          .execute();
+      bindOutbox(h.createUpdate(INSERT_OUTBOX), m).execute();
     }
     for (String key : change.onceKeys()) {
-      h.createUpdate("INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)")
-          .bind("k", key)
-          .bind("t", ticket.id().toString())
-          .bind("at", dialect.timestamp(ticket.updatedAt()))
-          .execute();
+      bindOnceKey(h.createUpdate(INSERT_ONCE_KEY), key, ticket).execute();
     }
+  }
+
+  private static <S extends SqlStatement<S>> S bindEvent(S statement, HelpdeskEvent e) {
+    return statement
+        .bind("t", e.ticket().toString())
+        .bind("v", e.version())
+        .bind("type", e.getClass().getSimpleName())
+        .bind("json", JsonCodec.encode(e));
+  }
+
+  private <S extends SqlStatement<S>> S bindOutbox(S statement, OutboxMessage m) {
+    return statement
+        .bind("key", m.key())
+        .bind("t", m.ticket().toString())
+        .bind("created", dialect.timestamp(m.createdAt()))
+        .bind("payload", JsonCodec.encode(m.payload()));
+  }
+
+  private <S extends SqlStatement<S>> S bindOnceKey(S statement, String key, Ticket ticket) {
+    return statement
+        .bind("k", key)
+        .bind("t", ticket.id().toString())
+        .bind("at", dialect.timestamp(ticket.updatedAt()));
   }
 
   /**

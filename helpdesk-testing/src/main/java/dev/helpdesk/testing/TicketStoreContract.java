@@ -122,6 +122,109 @@ public interface TicketStoreContract {
   }
 
   @Test
+  default void commitAll_storesEveryChange_withItsEventsOutboxAndOnceKeys() {
+    TicketStore store = newStore();
+    Tickets gen = tickets();
+    List<Ticket> opened = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Ticket t = gen.open("c" + i, "tech", T0);
+      store.commit(Tickets.create(t));
+      opened.add(t);
+    }
+    List<TicketChange> changes = new ArrayList<>();
+    for (Ticket t : opened) {
+      Ticket v2 = Tickets.withStatus(t, TicketStatus.ON_HOLD);
+      changes.add(
+          new TicketChange(
+              v2,
+              1,
+              List.of(),
+              List.of(Tickets.statusEvent(t, v2)),
+              List.of(notification("batch-" + t.id(), t)),
+              Set.of("breach:" + t.id())));
+    }
+    assertThat(store.commitAll(changes)).isEmpty();
+    for (Ticket t : opened) {
+      assertThat(store.find(t.id()).orElseThrow().status()).isEqualTo(TicketStatus.ON_HOLD);
+      assertThat(store.events(t.id())).hasSize(1);
+    }
+    assertThat(store.pendingOutbox(T0.plusSeconds(1), 100))
+        .extracting(OutboxMessage::key)
+        .containsAll(opened.stream().map(t -> "batch-" + t.id()).toList());
+    Ticket first = opened.get(0);
+    TicketChange again =
+        new TicketChange(
+            Tickets.withStatus(store.find(first.id()).orElseThrow(), TicketStatus.OPEN),
+            2,
+            List.of(),
+            List.of(),
+            List.of(),
+            Set.of("breach:" + first.id()));
+    assertThatThrownBy(() -> store.commit(again))
+        .as("the batch stored its once-keys")
+        .isInstanceOf(ConcurrentUpdateException.class);
+  }
+
+  @Test
+  default void commitAll_aLostRaceOrARepeatedKey_costsOnlyItsOwnTicket() {
+    TicketStore store = newStore();
+    Tickets gen = tickets();
+    Ticket raced = gen.open("c1", "tech", T0);
+    Ticket keyed = gen.open("c2", "tech", T0);
+    Ticket fine = gen.open("c3", "tech", T0);
+    for (Ticket t : List.of(raced, keyed, fine)) {
+      store.commit(Tickets.create(t));
+    }
+    Ticket moved = Tickets.withStatus(raced, TicketStatus.WAITING_ON_CUSTOMER);
+    store.commit(Tickets.update(raced, moved));
+    store.commit(
+        new TicketChange(
+            Tickets.withStatus(keyed, TicketStatus.WAITING_ON_CUSTOMER),
+            1,
+            List.of(),
+            List.of(),
+            List.of(),
+            Set.of("breach:taken")));
+    Ticket keyedNow = store.find(keyed.id()).orElseThrow();
+    Ticket staleRaced = Tickets.withStatus(raced, TicketStatus.ON_HOLD);
+    Ticket keyedNext = Tickets.withStatus(keyedNow, TicketStatus.ON_HOLD);
+    Ticket fineNext = Tickets.withStatus(fine, TicketStatus.ON_HOLD);
+    List<TicketChange> changes =
+        List.of(
+            new TicketChange(
+                staleRaced,
+                1,
+                List.of(),
+                List.of(Tickets.statusEvent(raced, staleRaced)),
+                List.of(),
+                Set.of()),
+            new TicketChange(
+                keyedNext,
+                keyedNow.version(),
+                List.of(),
+                List.of(Tickets.statusEvent(keyedNow, keyedNext)),
+                List.of(),
+                Set.of("breach:taken")),
+            Tickets.update(fine, fineNext));
+    assertThat(store.commitAll(changes)).containsExactlyInAnyOrder(raced.id(), keyed.id());
+    assertThat(store.find(raced.id())).contains(moved);
+    assertThat(store.find(keyed.id())).contains(keyedNow);
+    assertThat(store.find(fine.id())).contains(fineNext);
+  }
+
+  @Test
+  default void commitAll_twoChangesToOneTicket_areRejectedNamingIt() {
+    TicketStore store = newStore();
+    Ticket t = tickets().open("c1", "tech", T0);
+    store.commit(Tickets.create(t));
+    TicketChange change = Tickets.update(t, Tickets.withStatus(t, TicketStatus.ON_HOLD));
+    assertThatThrownBy(() -> store.commitAll(List.of(change, change)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(t.reference().value());
+    assertThat(store.find(t.id())).contains(t);
+  }
+
+  @Test
   default void thread_andEvents_keepTheirOrder() {
     TicketStore store = newStore();
     Tickets gen = tickets();
