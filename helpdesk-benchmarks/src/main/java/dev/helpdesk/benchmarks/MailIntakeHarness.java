@@ -716,7 +716,15 @@ public final class MailIntakeHarness {
     final Floor floor;
 
     H2Floor(Path file) throws SQLException {
-      pool = JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath(), "", "");
+      // The settings JdbcStore gives its own H2 pools, so that the floor is not slowed by what the
+      // store avoids (reparsing statements, LOB storage for small values).
+      pool =
+          JdbcConnectionPool.create(
+              "jdbc:h2:file:"
+                  + file.toAbsolutePath()
+                  + ";QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=524288",
+              "",
+              "");
       pool.setMaxConnections(16);
       floor = new Floor(pool, "", true);
       floor.create();

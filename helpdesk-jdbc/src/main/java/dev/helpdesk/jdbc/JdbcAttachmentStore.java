@@ -9,6 +9,7 @@ import dev.helpdesk.AttachmentRef;
 import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.StoreException;
 import dev.helpdesk.spi.AttachmentStore;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * Attachment bytes in the database, addressed by SHA-256 and cut into chunks of at most {@link
  * #CHUNK_BYTES}: no driver holds a whole file in memory, and no statement exceeds a server's packet
- * limit. Streams are spooled through temporary files, so memory use does not grow with file size.
+ * limit. Content larger than one chunk is spooled through temporary files, so memory use does not
+ * grow with file size; smaller content, the usual case, never touches the disk outside the
+ * database.
  */
 final class JdbcAttachmentStore implements AttachmentStore {
   static final int CHUNK_BYTES = 1 << 20;
@@ -47,25 +50,69 @@ final class JdbcAttachmentStore implements AttachmentStore {
     requireNonNull(filename, "filename must not be null");
     requireNonNull(contentType, "contentType must not be null");
     requireNonNull(content, "content must not be null");
+    byte[] head = readHead(content);
+    if (head.length <= CHUNK_BYTES) {
+      // One chunk: the bytes in hand are the whole content, so no temporary file is needed.
+      if (head.length > maxBytes) {
+        throw tooLarge();
+      }
+      AttachmentRef ref =
+          new AttachmentRef(
+              Hashing.sha256().hashBytes(head).toString(), filename, contentType, head.length);
+      store(ref, new Content.InMemory(head));
+      return ref;
+    }
     Path spool = tempFile();
     try {
       Hasher sha256 = Hashing.sha256().newHasher();
-      long size = spool(content, spool, sha256);
+      long size = spool(head, content, spool, sha256);
       AttachmentRef ref = new AttachmentRef(sha256.hash().toString(), filename, contentType, size);
-      try {
-        database.transaction(
-            h -> insert(h, ref, spool),
-            failure ->
-                JdbcErrors.translateConflict(
-                    "storing attachment " + ref.sha256(),
-                    failure,
-                    "attachment " + ref.sha256() + " was stored concurrently"));
-      } catch (ConcurrentUpdateException sameBytesStoredConcurrently) {
-        // Another writer stored the same content first; content addressing makes that a success.
-      }
+      store(ref, new Content.Spooled(spool));
       return ref;
     } finally {
       delete(spool);
+    }
+  }
+
+  /** The content's first bytes, up to one more than a chunk: enough to tell if it fits in one. */
+  private static byte[] readHead(InputStream content) {
+    try {
+      return content.readNBytes(CHUNK_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the attachment stream", e);
+    }
+  }
+
+  private void store(AttachmentRef ref, Content content) {
+    try {
+      database.transaction(
+          h -> insert(h, ref, content),
+          failure ->
+              JdbcErrors.translateConflict(
+                  "storing attachment " + ref.sha256(),
+                  failure,
+                  "attachment " + ref.sha256() + " was stored concurrently"));
+    } catch (ConcurrentUpdateException sameBytesStoredConcurrently) {
+      // Another writer stored the same content first; content addressing makes that a success.
+    }
+  }
+
+  /** What {@link #insert} cuts into chunks: bytes in hand, or a spooled file. */
+  private sealed interface Content {
+    InputStream open() throws IOException;
+
+    record InMemory(byte[] bytes) implements Content {
+      @Override
+      public InputStream open() {
+        return new ByteArrayInputStream(bytes);
+      }
+    }
+
+    record Spooled(Path file) implements Content {
+      @Override
+      public InputStream open() throws IOException {
+        return Files.newInputStream(file);
+      }
     }
   }
 
@@ -76,36 +123,26 @@ final class JdbcAttachmentStore implements AttachmentStore {
         SHA256.matcher(sha256).matches(),
         "sha256 must be 64 lowercase hex digits, got '%s'",
         sha256);
-    Path spool = tempFile();
-    boolean found;
-    try {
-      found = database.transaction("reading attachment " + sha256, h -> copyOut(h, sha256, spool));
-    } catch (RuntimeException e) {
-      delete(spool);
-      throw e;
-    }
-    if (!found) {
-      delete(spool);
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new DeletingInputStream(Files.newInputStream(spool), spool));
-    } catch (IOException e) {
-      delete(spool);
-      throw new UncheckedIOException("cannot read temporary file " + spool, e);
-    }
+    return database.transaction("reading attachment " + sha256, h -> read(h, sha256));
   }
 
-  /** Copies {@code in} to {@code file}, hashing and counting; beyond the limit nothing is kept. */
-  private long spool(InputStream in, Path file, Hasher sha256) {
+  /**
+   * Copies {@code head} and then the rest of {@code in} to {@code file}, hashing and counting;
+   * beyond the limit nothing is kept.
+   */
+  private long spool(byte[] head, InputStream in, Path file, Hasher sha256) {
     byte[] buffer = new byte[64 * 1024];
-    long size = 0;
+    long size = head.length;
+    if (size > maxBytes) {
+      throw tooLarge();
+    }
     try (OutputStream out = Files.newOutputStream(file)) {
+      sha256.putBytes(head);
+      out.write(head);
       for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
         size += n;
         if (size > maxBytes) {
-          throw new IllegalArgumentException(
-              "attachment exceeds the size limit of " + maxBytes + " bytes");
+          throw tooLarge();
         }
         sha256.putBytes(buffer, 0, n);
         out.write(buffer, 0, n);
@@ -116,7 +153,12 @@ final class JdbcAttachmentStore implements AttachmentStore {
     return size;
   }
 
-  private static Void insert(Handle h, AttachmentRef ref, Path spool) throws IOException {
+  private IllegalArgumentException tooLarge() {
+    return new IllegalArgumentException(
+        "attachment exceeds the size limit of " + maxBytes + " bytes");
+  }
+
+  private static Void insert(Handle h, AttachmentRef ref, Content content) throws IOException {
     boolean exists =
         h.createQuery("SELECT COUNT(*) FROM attachments WHERE sha256 = :sha")
                 .bind("sha", ref.sha256())
@@ -136,7 +178,7 @@ final class JdbcAttachmentStore implements AttachmentStore {
         .execute();
     // Sized to the content: a 1 MiB buffer per small attachment is a humongous G1 allocation.
     byte[] buffer = new byte[(int) Math.max(1, Math.min(CHUNK_BYTES, ref.size()))];
-    try (InputStream in = Files.newInputStream(spool)) {
+    try (InputStream in = content.open()) {
       int seq = 0;
       for (int n = in.readNBytes(buffer, 0, buffer.length);
           n > 0;
@@ -152,37 +194,58 @@ final class JdbcAttachmentStore implements AttachmentStore {
     return null;
   }
 
-  private static boolean copyOut(Handle h, String sha256, Path spool) throws IOException {
+  /**
+   * One attachment's bytes: a single chunk in memory, more in a temporary file that is deleted when
+   * the stream is closed.
+   */
+  private Optional<InputStream> read(Handle h, String sha256) throws IOException {
     Optional<long[]> header =
         h.createQuery("SELECT size, chunk_size FROM attachments WHERE sha256 = :sha")
             .bind("sha", sha256)
             .map((rs, ctx) -> new long[] {rs.getLong("size"), rs.getLong("chunk_size")})
             .findOne();
     if (header.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     long size = header.get()[0];
     long chunks = (size + header.get()[1] - 1) / header.get()[1];
-    long written = 0;
-    try (OutputStream out = Files.newOutputStream(spool)) {
-      // One chunk per query: drivers that buffer a whole result set then hold one chunk at most.
-      for (int seq = 0; seq < chunks; seq++) {
-        int chunk = seq;
-        byte[] data =
-            h.createQuery("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq")
-                .bind("sha", sha256)
-                .bind("seq", chunk)
-                .mapTo(byte[].class)
-                .findOne()
-                .orElseThrow(() -> damaged(sha256, "chunk " + chunk + " is missing"));
-        out.write(data);
-        written += data.length;
+    if (chunks <= 1) {
+      byte[] data = chunks == 0 ? new byte[0] : chunk(h, sha256, 0);
+      checkSize(sha256, data.length, size);
+      return Optional.of(new ByteArrayInputStream(data));
+    }
+    Path spool = tempFile();
+    try {
+      long written = 0;
+      try (OutputStream out = Files.newOutputStream(spool)) {
+        // One chunk per query: drivers that buffer a whole result set then hold one chunk at most.
+        for (int seq = 0; seq < chunks; seq++) {
+          byte[] data = chunk(h, sha256, seq);
+          out.write(data);
+          written += data.length;
+        }
       }
+      checkSize(sha256, written, size);
+      return Optional.of(new DeletingInputStream(Files.newInputStream(spool), spool));
+    } catch (IOException | RuntimeException e) {
+      delete(spool);
+      throw e;
     }
-    if (written != size) {
-      throw damaged(sha256, written + " bytes stored, " + size + " expected");
+  }
+
+  private static byte[] chunk(Handle h, String sha256, int seq) {
+    return h.createQuery("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq")
+        .bind("sha", sha256)
+        .bind("seq", seq)
+        .mapTo(byte[].class)
+        .findOne()
+        .orElseThrow(() -> damaged(sha256, "chunk " + seq + " is missing"));
+  }
+
+  private static void checkSize(String sha256, long read, long expected) {
+    if (read != expected) {
+      throw damaged(sha256, read + " bytes stored, " + expected + " expected");
     }
-    return true;
   }
 
   private static StoreException damaged(String sha256, String detail) {

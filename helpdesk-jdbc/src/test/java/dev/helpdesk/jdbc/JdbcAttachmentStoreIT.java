@@ -172,6 +172,32 @@ class JdbcAttachmentStoreIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.Kind.class)
+  void put_aroundOneChunk_roundTripsInAsManyChunksAndOnlyMoreThanOneIsSpooled(
+      TestDatabases.Kind kind) throws IOException {
+    AttachmentStore store = store(kind, 4 * MIB);
+    int chunk = JdbcAttachmentStore.CHUNK_BYTES;
+    for (int size : new int[] {chunk - 1, chunk, chunk + 1}) {
+      byte[] bytes = randomBytes(size + kind.ordinal(), size);
+
+      AttachmentRef ref =
+          store.put("edge.bin", "application/octet-stream", new ByteArrayInputStream(bytes));
+
+      assertThat(ref.sha256()).isEqualTo(Hashing.sha256().hashBytes(bytes).toString());
+      assertThat(rows(kind, "attachment_chunks", ref.sha256()))
+          .as("chunks of %s bytes", size)
+          .isEqualTo(size > chunk ? 2 : 1);
+      try (InputStream in = store.open(ref.sha256()).orElseThrow()) {
+        assertThat(spoolFiles())
+            .as("spool files while %s bytes are open", size)
+            .hasSize(size > chunk ? 1 : 0);
+        assertThat(ByteStreams.toByteArray(in)).isEqualTo(bytes);
+      }
+      assertThat(spoolFiles()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.Kind.class)
   void put_sameBytesFromFourNodesAtOnce_allSucceedAndOneCopyIsKept(TestDatabases.Kind kind)
       throws Exception {
     byte[] bytes = randomBytes(1234 + kind.ordinal(), (int) (3 * MIB));

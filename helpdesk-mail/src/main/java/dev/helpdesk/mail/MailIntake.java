@@ -38,6 +38,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +151,7 @@ public final class MailIntake {
     try (spool) {
       return accept(spool, source);
     } catch (IOException e) {
-      log.warn("could not delete the spooled message {}", spool.file(), e);
+      log.warn("could not delete the spooled message {}", spool.location(), e);
       return new IntakeResult.TemporaryFailure("could not spool the message: " + e);
     }
   }
@@ -274,7 +277,7 @@ public final class MailIntake {
 
   private Parsed parse(Spool spool) {
     try {
-      return new Parsed(Optional.of(parser.parse(spool.file())), Optional.empty());
+      return new Parsed(Optional.of(parser.parse(spool)), Optional.empty());
     } catch (MalformedMailException e) {
       return new Parsed(Optional.empty(), Optional.of(e));
     } catch (RuntimeException e) {
@@ -288,7 +291,7 @@ public final class MailIntake {
    * record instead when the key was received before.
    */
   private Optional<ArchivedMail> archiveRaw(String key, Spool spool, String source, Instant now) {
-    try (InputStream in = Files.newInputStream(spool.file())) {
+    try (InputStream in = spool.open()) {
       // The attachment store is content-addressed: a second delivery stores nothing new.
       AttachmentRef raw = attachments.put("message.eml", "message/rfc822", in);
       checkState(
@@ -370,7 +373,9 @@ public final class MailIntake {
     }
     Sender sender = sender(mail.fromAddress().get());
     Routed routed = route(mail.recipients());
-    for (Ticket candidate : candidates(mail, routed)) {
+    Iterator<Ticket> candidates = candidates(mail, routed).iterator();
+    while (candidates.hasNext()) {
+      Ticket candidate = candidates.next();
       Optional<Author> author = authorOn(candidate, sender);
       if (author.isPresent()) {
         return append(candidate, author.get(), mail, entryMessageId);
@@ -398,29 +403,33 @@ public final class MailIntake {
         IntakeResult.Ignored.Why.BOUNCE, "recorded on " + ticket.get().reference());
   }
 
-  /** The tickets the message may belong to, most trustworthy first. */
-  private List<Ticket> candidates(ParsedMail mail, Routed routed) {
-    Set<TicketRef> refs = new LinkedHashSet<>();
-    mail.threadIds().forEach(id -> messageIds.verify(id).ifPresent(refs::add));
-    List<Ticket> found = new ArrayList<>();
-    for (TicketRef ref : refs) {
-      tickets.findByReference(ref).ifPresent(found::add);
-    }
-    for (String id : mail.threadIds()) {
-      tickets.ticketByMessageId(id).flatMap(tickets::find).ifPresent(found::add);
-    }
-    // Below this line only a reference the sender typed or addressed: the sender check in
+  /**
+   * The tickets the message may belong to, most trustworthy first, each once. Lazy: the usual reply
+   * is settled by its first candidate, and each further one is a ticket load.
+   */
+  private Stream<Ticket> candidates(ParsedMail mail, Routed routed) {
+    Set<TicketRef> signed = new LinkedHashSet<>();
+    mail.threadIds().forEach(id -> messageIds.verify(id).ifPresent(signed::add));
+    // Below the first two only a reference the sender typed or addressed: the sender check in
     // authorOn decides whether it is honoured.
-    routed
-        .tag()
-        .flatMap(MailIntake::reference)
-        .flatMap(tickets::findByReference)
-        .ifPresent(found::add);
+    List<TicketRef> typed = new ArrayList<>();
+    routed.tag().flatMap(MailIntake::reference).ifPresent(typed::add);
     Matcher m = TicketRef.inText().matcher(mail.subject().toUpperCase(Locale.ROOT));
     while (m.find()) {
-      tickets.findByReference(new TicketRef(m.group())).ifPresent(found::add);
+      typed.add(new TicketRef(m.group()));
     }
-    return found;
+    Set<TicketRef> looked = new HashSet<>();
+    Set<TicketRef> seen = new HashSet<>();
+    return Stream.of(
+            signed.stream().filter(looked::add).map(tickets::findByReference),
+            mail.threadIds().stream()
+                .map(id -> tickets.ticketByMessageId(id).flatMap(tickets::find)),
+            typed.stream()
+                .filter(ref -> !seen.contains(ref) && looked.add(ref))
+                .map(tickets::findByReference))
+        .flatMap(lookups -> lookups)
+        .flatMap(Optional::stream)
+        .filter(t -> seen.add(t.reference()));
   }
 
   private Optional<Ticket> firstTicket(List<String> threadIds) {

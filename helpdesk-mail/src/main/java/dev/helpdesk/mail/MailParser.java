@@ -72,13 +72,42 @@ final class MailParser {
     long size;
     try {
       size = Files.size(rawFile);
-      checkHeaderBlock(rawFile, size);
     } catch (IOException e) {
       throw new MalformedMailException("cannot read " + rawFile + ": " + e, e);
     }
+    return parse(
+        size,
+        () -> Files.newInputStream(rawFile),
+        () -> new SharedFileInputStream(rawFile.toFile()));
+  }
+
+  /** {@link #parse(Path)} of a spooled message, wherever the spool keeps it. */
+  ParsedMail parse(Spool spool) throws MalformedMailException {
+    checkNotNull(spool, "spool is null");
+    return parse(spool.size(), spool::open, spool::shared);
+  }
+
+  /** Opens one view of the raw bytes. */
+  @FunctionalInterface
+  private interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * @param sequential the raw bytes from the start, read once for the header check
+   * @param shared the raw bytes as a {@link jakarta.mail.internet.SharedInputStream}, so that parts
+   *     stay offsets until someone streams them
+   */
+  private ParsedMail parse(long size, Opener sequential, Opener shared)
+      throws MalformedMailException {
+    try (InputStream in = sequential.open()) {
+      checkHeaderBlock(in, size);
+    } catch (IOException e) {
+      throw new MalformedMailException("cannot read the message: " + e, e);
+    }
     List<Closeable> open = Collections.synchronizedList(new ArrayList<>());
     try {
-      SharedFileInputStream source = new SharedFileInputStream(rawFile.toFile());
+      InputStream source = shared.open();
       open.add(source);
       TrackedMessage message = new TrackedMessage(session, source);
       open.add(message.content());
@@ -107,12 +136,12 @@ final class MailParser {
     }
   }
 
-  private static void checkHeaderBlock(Path file, long size)
+  private static void checkHeaderBlock(InputStream raw, long size)
       throws IOException, MalformedMailException {
     if (size == 0) {
       throw new MalformedMailException("empty file");
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+    try (InputStream in = new BufferedInputStream(raw, 64 * 1024)) {
       int previous = -1;
       int beforePrevious = -1;
       for (long i = 0; ; i++) {
