@@ -1,7 +1,7 @@
 package dev.helpdesk.jdbc;
 
+import java.time.Duration;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -25,11 +25,8 @@ final class H2 {
   /** Connections enough for a desk's threads; H2 serializes writes anyway. */
   private static final int POOL_SIZE = 16;
 
-  static DataSource dataSource(String url) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL(url);
-    return ds;
-  }
+  /** How long a caller waits for a free connection before the store reports a temporary failure. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   /**
    * A pool over {@code url}. Its idle connections keep the database open: without them H2 opens and
@@ -37,13 +34,13 @@ final class H2 {
    * H2 in memory.
    */
   static DataSource pool(String url) {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url + TUNING, "", "");
-    pool.setMaxConnections(POOL_SIZE);
-    return pool;
+    JdbcDataSource physical = new JdbcDataSource();
+    physical.setURL(url + TUNING);
+    return new ConnectionPool(physical::getConnection, POOL_SIZE, WAIT);
   }
 
   /** Closes every connection of a pool from {@link #pool(String)}, and so the database. */
   static void dispose(DataSource pool) {
-    ((JdbcConnectionPool) pool).dispose();
+    ((ConnectionPool) pool).dispose();
   }
 }
