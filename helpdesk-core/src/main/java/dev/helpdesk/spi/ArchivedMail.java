@@ -6,12 +6,12 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * One received mail message as the {@link MailArchive} keeps it: its dedupe key, where its raw
- * bytes are (an {@link AttachmentStore} entry), and how far processing got. The record outlives
- * processing, so a second delivery of the same message is recognised as a duplicate.
+ * One received mail message as the {@link MailArchive} keeps it: its dedupe key, the hash and size
+ * of its raw bytes (which the archive keeps with it), and how far processing got. The record
+ * outlives processing, so a second delivery of the same message is recognised as a duplicate.
  *
  * @param key the dedupe key: derived from the Message-ID, else from the raw bytes
- * @param rawSha256 the SHA-256 of the raw message, under which the attachment store holds it
+ * @param rawSha256 the SHA-256 of the raw message
  * @param size the raw message's size in bytes
  * @param source where it came from, such as {@code pipe}, {@code smtp} or {@code imap:support}
  * @param receivedAt when it was first received

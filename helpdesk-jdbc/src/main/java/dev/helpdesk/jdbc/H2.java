@@ -20,7 +20,7 @@ final class H2 {
    * still go to LOB storage, so its transaction does not hold them all in H2's pages in memory.
    */
   private static final String TUNING =
-      ";QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=" + JdbcAttachmentStore.CHUNK_BYTES / 2;
+      ";QUERY_CACHE_SIZE=128;MAX_LENGTH_INPLACE_LOB=" + ChunkedContent.CHUNK_BYTES / 2;
 
   /** Connections enough for a desk's threads; H2 serializes writes anyway. */
   private static final int POOL_SIZE = 16;

@@ -8,6 +8,7 @@ import dev.helpdesk.ConcurrentUpdateException;
 import dev.helpdesk.StoreException;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.MailArchive;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,10 +19,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The mail archive as one small table of metadata; the raw messages are in the attachment store.
- * Once-only receipt rests on the primary key and a lease is one conditional update, so nodes
- * sharing the database need no row locks and no clocks in agreement beyond the {@code now} they
- * pass.
+ * The mail archive as one small table of metadata, with the raw messages as {@link ChunkedContent}
+ * beside the attachments (content-addressed, so a raw message equal to a stored one is kept once),
+ * written in the same transaction as their record. Once-only receipt rests on the primary key and a
+ * lease is one conditional update, so nodes sharing the database need no row locks and no clocks in
+ * agreement beyond the {@code now} they pass.
  */
 final class JdbcMailArchive implements MailArchive {
   private static final int OWNER_MAX = 200;
@@ -31,6 +33,7 @@ final class JdbcMailArchive implements MailArchive {
 
   private final Database database;
   private final Dialect dialect;
+  private final ChunkedContent content;
 
   /** Whether a claim took the lease, was refused, or found no message to lease. */
   private enum Claim {
@@ -39,9 +42,10 @@ final class JdbcMailArchive implements MailArchive {
     NO_SUCH_MAIL
   }
 
-  JdbcMailArchive(Database database) {
+  JdbcMailArchive(Database database, ChunkedContent content) {
     this.database = requireNonNull(database, "database must not be null");
     this.dialect = database.dialect();
+    this.content = requireNonNull(content, "content must not be null");
   }
 
   @Override
@@ -79,8 +83,10 @@ final class JdbcMailArchive implements MailArchive {
   }
 
   @Override
-  public Optional<ArchivedMail> receiveClaimed(ArchivedMail mail, String owner, Instant until) {
+  public Optional<ArchivedMail> receiveClaimed(
+      ArchivedMail mail, RawMessage raw, String owner, Instant until) {
     requireNonNull(mail, "mail must not be null");
+    requireNonNull(raw, "raw must not be null");
     checkOwner(owner);
     requireNonNull(until, "until must not be null");
     checkArgument(
@@ -93,7 +99,7 @@ final class JdbcMailArchive implements MailArchive {
       database.transaction(
           h -> {
             insertRow(h, mail, Optional.of(owner), Optional.of(until));
-            return null;
+            return content.insert(h, mail.rawSha256(), mail.size(), raw::open);
           },
           failure ->
               JdbcErrors.translateConflict(
@@ -112,7 +118,23 @@ final class JdbcMailArchive implements MailArchive {
                               + " clashed with an earlier receipt, but is not stored",
                           true,
                           archivedBefore)));
+    } catch (StoreException e) {
+      if (e.getCause() instanceof IllegalArgumentException notTheAnnouncedBytes) {
+        throw notTheAnnouncedBytes;
+      }
+      throw e;
     }
+  }
+
+  @Override
+  public Optional<InputStream> openRaw(String key) {
+    requireNonNull(key, "key must not be null");
+    return database.transaction(
+        "reading the raw message of mail " + key,
+        h -> {
+          Optional<ArchivedMail> mail = select(h, key);
+          return mail.isEmpty() ? Optional.empty() : content.read(h, mail.get().rawSha256());
+        });
   }
 
   private ArchivedMail insert(Handle h, ArchivedMail mail) {

@@ -39,9 +39,9 @@ public final class JdbcStore implements AutoCloseable {
     this.database = Database.detect(Jdbi.create(builder.dataSource));
     this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
     this.tickets = new JdbcTicketStore(database);
-    this.attachments =
-        new JdbcAttachmentStore(database, builder.attachmentLimit, builder.tempDirectory);
-    this.mails = new JdbcMailArchive(database);
+    ChunkedContent content = new ChunkedContent(builder.tempDirectory);
+    this.attachments = new JdbcAttachmentStore(database, builder.attachmentLimit, content);
+    this.mails = new JdbcMailArchive(database, content);
     if (builder.autoMigrate) {
       migrator.migrate();
     }

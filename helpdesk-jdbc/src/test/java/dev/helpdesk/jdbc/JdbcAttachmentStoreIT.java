@@ -175,7 +175,7 @@ class JdbcAttachmentStoreIT {
   void put_aroundOneChunk_roundTripsInAsManyChunksAndOnlyMoreThanOneIsSpooled(
       TestDatabases.Kind kind) throws IOException {
     AttachmentStore store = store(kind, 4 * MIB);
-    int chunk = JdbcAttachmentStore.CHUNK_BYTES;
+    int chunk = ChunkedContent.CHUNK_BYTES;
     for (int size : new int[] {chunk - 1, chunk, chunk + 1}) {
       byte[] bytes = randomBytes(size + kind.ordinal(), size);
 

@@ -95,12 +95,41 @@ final class LenientDecoding {
       }
       int n = 0;
       while (n < len) {
-        if (outPos == outLen && !fill()) {
-          break;
+        if (outPos == outLen) {
+          n += decodeClean(b, off + n, len - n);
+          if (n == len || !fill()) {
+            break;
+          }
         }
         b[off + n++] = out[outPos++];
       }
       return n == 0 ? -1 : n;
+    }
+
+    /**
+     * Decodes, straight from the read-ahead into {@code b}, the quanta of four alphabet characters
+     * that come next, as many as fit in {@code room}; stops at anything else (a line break,
+     * padding, garbage, the end of the read-ahead), which {@link #fill} then handles one by one.
+     * The result is the same as through {@code fill}, several times faster on a long part.
+     */
+    private int decodeClean(byte[] b, int off, int room) {
+      int written = 0;
+      while (room - written >= 3 && aheadLen - aheadPos >= 4) {
+        int s0 = SEXTETS[ahead[aheadPos] & 0xFF];
+        int s1 = SEXTETS[ahead[aheadPos + 1] & 0xFF];
+        int s2 = SEXTETS[ahead[aheadPos + 2] & 0xFF];
+        int s3 = SEXTETS[ahead[aheadPos + 3] & 0xFF];
+        if ((s0 | s1 | s2 | s3) < 0) {
+          break;
+        }
+        int quantum = s0 << 18 | s1 << 12 | s2 << 6 | s3;
+        b[off + written] = (byte) (quantum >> 16);
+        b[off + written + 1] = (byte) (quantum >> 8);
+        b[off + written + 2] = (byte) quantum;
+        written += 3;
+        aheadPos += 4;
+      }
+      return written;
     }
 
     private boolean fill() throws IOException {

@@ -117,7 +117,7 @@ public final class MailIntake {
    * Starts a builder; every argument is required.
    *
    * @param tickets the desk's store, read for threading by stored Message-IDs
-   * @param attachments the desk's attachment store, which also keeps the raw messages
+   * @param attachments the desk's attachment store, for the messages' attachments
    * @param secret the host's secret for signing our Message-IDs (at least 16 bytes); the same on
    *     every node, and the same as the {@link MailNotifier}'s
    */
@@ -184,11 +184,7 @@ public final class MailIntake {
    */
   public Optional<InputStream> original(ThreadEntry entry) {
     requireNonNull(entry, "entry must not be null");
-    return entry
-        .messageId()
-        .map(MailIntake::keyOfEntryMessageId)
-        .flatMap(archive::find)
-        .flatMap(m -> attachments.open(m.rawSha256()));
+    return entry.messageId().map(MailIntake::keyOfEntryMessageId).flatMap(archive::openRaw);
   }
 
   /** Quarantined messages, oldest first, the page after {@code after}. */
@@ -216,8 +212,8 @@ public final class MailIntake {
       return new IntakeResult.TemporaryFailure("mail " + key + " is being processed elsewhere");
     }
     try (InputStream raw =
-            attachments
-                .open(mail.rawSha256())
+            archive
+                .openRaw(key)
                 .orElseThrow(
                     () -> new IllegalStateException("raw bytes of " + key + " are missing"));
         Spool spool = Spool.of(raw, tempDirectory, Long.MAX_VALUE)) {
@@ -241,8 +237,6 @@ public final class MailIntake {
       Optional<ArchivedMail> earlier;
       try {
         earlier = archiveRaw(key, spool, source, now);
-      } catch (IllegalArgumentException tooLargeForTheStore) {
-        return new IntakeResult.Rejected(tooLargeForTheStore.getMessage());
       } catch (RuntimeException e) {
         // Nothing is processed before the raw message is safe, so the sender must retry.
         return new IntakeResult.TemporaryFailure("could not archive the message: " + e);
@@ -287,23 +281,13 @@ public final class MailIntake {
   }
 
   /**
-   * Stores the raw bytes, then the archive record leased to this processing; returns the earlier
+   * Stores the archive record leased to this processing, with the raw bytes; returns the earlier
    * record instead when the key was received before.
    */
   private Optional<ArchivedMail> archiveRaw(String key, Spool spool, String source, Instant now) {
-    try (InputStream in = spool.open()) {
-      // The attachment store is content-addressed: a second delivery stores nothing new.
-      AttachmentRef raw = attachments.put("message.eml", "message/rfc822", in);
-      checkState(
-          raw.sha256().equals(spool.sha256()),
-          "the attachment store kept %s for a message of SHA-256 %s",
-          raw.sha256(),
-          spool.sha256());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return archive.receiveClaimed(
         ArchivedMail.received(key, spool.sha256(), spool.size(), source, now),
+        spool::open,
         nextOwner(),
         now.plus(LEASE));
   }

@@ -110,7 +110,7 @@ class MailIntakeProperties {
     List<byte[]> out = new ArrayList<>();
     for (ArchivedMail.Status status : ArchivedMail.Status.values()) {
       for (ArchivedMail m : d.archive.list(status, Optional.empty(), 10)) {
-        try (InputStream in = d.attachments.open(m.rawSha256()).orElseThrow()) {
+        try (InputStream in = d.archive.openRaw(m.key()).orElseThrow()) {
           out.add(in.readAllBytes());
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -366,7 +366,7 @@ class MailIntakeTest {
         .singleElement()
         .satisfies(a -> assertThat(a.key()).isEqualTo(q.key()));
     ArchivedMail archived = misconfigured.archive.find(q.key()).orElseThrow();
-    try (InputStream raw = misconfigured.attachments.open(archived.rawSha256()).orElseThrow()) {
+    try (InputStream raw = misconfigured.archive.openRaw(archived.key()).orElseThrow()) {
       assertThat(raw.readAllBytes()).isEqualTo(mail.bytes());
     }
     assertThat(misconfigured.accept(mail)).isInstanceOf(IntakeResult.Quarantined.class);

@@ -4,8 +4,13 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hashing;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.MailArchive;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +29,7 @@ public final class InMemoryMailArchive implements MailArchive {
 
   private final Map<String, ArchivedMail> mails = new HashMap<>();
   private final Map<String, Lease> leases = new HashMap<>();
+  private final Map<String, byte[]> raws = new HashMap<>();
 
   private record Lease(String owner, Instant until) {}
 
@@ -35,8 +41,9 @@ public final class InMemoryMailArchive implements MailArchive {
 
   @Override
   public synchronized Optional<ArchivedMail> receiveClaimed(
-      ArchivedMail mail, String owner, Instant until) {
+      ArchivedMail mail, RawMessage raw, String owner, Instant until) {
     requireNonNull(mail, "mail must not be null");
+    requireNonNull(raw, "raw must not be null");
     checkOwner(owner);
     requireNonNull(until, "until must not be null");
     checkArgument(
@@ -44,12 +51,43 @@ public final class InMemoryMailArchive implements MailArchive {
         "until must be after receivedAt (%s), got %s",
         mail.receivedAt(),
         until);
-    ArchivedMail earlier = mails.putIfAbsent(mail.key(), mail);
+    ArchivedMail earlier = mails.get(mail.key());
     if (earlier != null) {
       return Optional.of(earlier);
     }
+    if (!raws.containsKey(mail.rawSha256())) {
+      raws.put(mail.rawSha256(), read(mail, raw));
+    }
+    mails.put(mail.key(), mail);
     leases.put(mail.key(), new Lease(owner, until));
     return Optional.empty();
+  }
+
+  private static byte[] read(ArchivedMail mail, RawMessage raw) {
+    byte[] bytes;
+    try (InputStream in = raw.open()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the raw message of " + mail.key(), e);
+    }
+    String sha256 = Hashing.sha256().hashBytes(bytes).toString();
+    checkArgument(
+        bytes.length == mail.size() && sha256.equals(mail.rawSha256()),
+        "content does not match its address: %s bytes of SHA-256 %s were announced, the stream"
+            + " held %s bytes of SHA-256 %s",
+        mail.size(),
+        mail.rawSha256(),
+        bytes.length,
+        sha256);
+    return bytes;
+  }
+
+  @Override
+  public synchronized Optional<InputStream> openRaw(String key) {
+    requireNonNull(key, "key must not be null");
+    return Optional.ofNullable(mails.get(key))
+        .map(m -> raws.get(m.rawSha256()))
+        .map(ByteArrayInputStream::new);
   }
 
   @Override

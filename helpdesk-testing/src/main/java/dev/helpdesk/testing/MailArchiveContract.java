@@ -3,15 +3,22 @@ package dev.helpdesk.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.hash.Hashing;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.ArchivedMail.Status;
 import dev.helpdesk.spi.MailArchive;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +48,37 @@ public interface MailArchiveContract {
 
   private static ArchivedMail mail(String key, Instant at) {
     return ArchivedMail.received(key, sha(key.hashCode() & 0xffff), 100, "smtp", at);
+  }
+
+  /** A small raw message, different for each text. */
+  private static byte[] rawOf(String text) {
+    return ("Message-ID: <" + text + "@example.com>\r\n\r\nAbout " + text + ".\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A record announcing exactly {@code raw}. */
+  private static ArchivedMail received(String key, byte[] raw, Instant at) {
+    return ArchivedMail.received(
+        key, Hashing.sha256().hashBytes(raw).toString(), raw.length, "smtp", at);
+  }
+
+  private static MailArchive.RawMessage bytes(byte[] raw) {
+    return () -> new ByteArrayInputStream(raw);
+  }
+
+  /** Raw bytes the archive must not read, because it has them or stores nothing. */
+  private static MailArchive.RawMessage unread() {
+    return () -> {
+      throw new AssertionError("the archive read raw bytes it did not need");
+    };
+  }
+
+  private static byte[] readRaw(MailArchive archive, String key) {
+    try (InputStream in = archive.openRaw(key).orElseThrow()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The statuses a desk retries processing from. */
@@ -179,13 +217,15 @@ public interface MailArchiveContract {
   }
 
   @Test
-  default void receiveClaimed_newKey_storesTheRecordLeasedToTheOwner() {
+  default void receiveClaimed_newKey_storesTheRecordAndItsBytesLeasedToTheOwner() {
     MailArchive archive = newArchive();
-    ArchivedMail mail = mail("k1", T0);
+    byte[] raw = rawOf("k1");
+    ArchivedMail mail = received("k1", raw, T0);
 
-    assertThat(archive.receiveClaimed(mail, "node-a", T0.plusSeconds(60))).isEmpty();
+    assertThat(archive.receiveClaimed(mail, bytes(raw), "node-a", T0.plusSeconds(60))).isEmpty();
 
     assertThat(archive.find("k1")).contains(mail);
+    assertThat(readRaw(archive, "k1")).isEqualTo(raw);
     assertThat(archive.claim("k1", retryable(), "node-b", T0.plusSeconds(59), T0.plusSeconds(120)))
         .as("leased to node-a until T0+60s")
         .isFalse();
@@ -200,7 +240,8 @@ public interface MailArchiveContract {
     archive.receive(first);
 
     Optional<ArchivedMail> again =
-        archive.receiveClaimed(mail("k1", T0.plusSeconds(5)), "node-a", T0.plusSeconds(60));
+        archive.receiveClaimed(
+            mail("k1", T0.plusSeconds(5)), unread(), "node-a", T0.plusSeconds(60));
 
     assertThat(again).contains(first);
     assertThat(archive.claim("k1", retryable(), "node-b", T0.plusSeconds(1), T0.plusSeconds(61)))
@@ -218,11 +259,12 @@ public interface MailArchiveContract {
       List<Future<Optional<ArchivedMail>>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         String owner = "node-" + i;
-        ArchivedMail mine = ArchivedMail.received("k1", sha(1), 10 + i, owner, T0);
+        byte[] raw = rawOf("k1 as received by " + owner);
+        ArchivedMail mine = received("k1", raw, T0);
         Callable<Optional<ArchivedMail>> task =
             () -> {
               start.await();
-              return archive.receiveClaimed(mine, owner, T0.plusSeconds(60));
+              return archive.receiveClaimed(mine, bytes(raw), owner, T0.plusSeconds(60));
             };
         results.add(pool.submit(task));
       }
@@ -233,6 +275,9 @@ public interface MailArchiveContract {
         r.ifPresent(earlier -> assertThat(earlier).isEqualTo(archive.find("k1").orElseThrow()));
       }
       assertThat(stored).isEqualTo(1);
+      assertThat(Hashing.sha256().hashBytes(readRaw(archive, "k1")).toString())
+          .as("the bytes kept are the stored record's")
+          .isEqualTo(archive.find("k1").orElseThrow().rawSha256());
     } finally {
       pool.shutdownNow();
     }
@@ -241,13 +286,68 @@ public interface MailArchiveContract {
   @Test
   default void receiveClaimed_badArguments_areRejectedNamingThem() {
     MailArchive archive = newArchive();
-    assertThatThrownBy(() -> archive.receiveClaimed(mail("k1", T0), " ", T0.plusSeconds(1)))
+    assertThatThrownBy(
+            () -> archive.receiveClaimed(mail("k1", T0), unread(), " ", T0.plusSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("owner");
-    assertThatThrownBy(() -> archive.receiveClaimed(mail("k1", T0), "node-a", T0))
+    assertThatThrownBy(() -> archive.receiveClaimed(mail("k1", T0), unread(), "node-a", T0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("until");
     assertThat(archive.find("k1")).isEmpty();
+  }
+
+  @Test
+  default void receiveClaimed_bytesOtherThanAnnounced_areRefusedAndNothingIsStored() {
+    MailArchive archive = newArchive();
+    byte[] raw = rawOf("k1");
+    ArchivedMail announced = received("k1", raw, T0);
+    byte[] other = rawOf("k2");
+
+    assertThatThrownBy(
+            () -> archive.receiveClaimed(announced, bytes(other), "node-a", T0.plusSeconds(60)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not match")
+        .hasMessageContaining(announced.rawSha256());
+    assertThat(archive.find("k1")).isEmpty();
+    assertThat(archive.receiveClaimed(announced, bytes(raw), "node-a", T0.plusSeconds(60)))
+        .as("a retry with the right bytes")
+        .isEmpty();
+    assertThat(readRaw(archive, "k1")).isEqualTo(raw);
+  }
+
+  @Test
+  default void receiveClaimed_theSameBytesUnderTwoKeys_readsThemOnceAndKeepsThemForBoth() {
+    MailArchive archive = newArchive();
+    byte[] raw = rawOf("forwarded twice");
+    archive.receiveClaimed(received("k1", raw, T0), bytes(raw), "node-a", T0.plusSeconds(60));
+
+    assertThat(
+            archive.receiveClaimed(
+                received("k2", raw, T0.plusSeconds(1)), unread(), "node-a", T0.plusSeconds(60)))
+        .isEmpty();
+
+    assertThat(readRaw(archive, "k1")).isEqualTo(raw);
+    assertThat(readRaw(archive, "k2")).isEqualTo(raw);
+  }
+
+  @Test
+  default void receiveClaimed_aMessageOfSeveralMegabytes_keepsEveryByte() {
+    MailArchive archive = newArchive();
+    byte[] raw = new byte[3 * 1024 * 1024 + 17];
+    new SplittableRandom(7).nextBytes(raw);
+
+    archive.receiveClaimed(received("big", raw, T0), bytes(raw), "node-a", T0.plusSeconds(60));
+
+    assertThat(readRaw(archive, "big")).isEqualTo(raw);
+  }
+
+  @Test
+  default void openRaw_unknownKeyOrARecordWithoutBytes_isEmpty() {
+    MailArchive archive = newArchive();
+    archive.receive(mail("k1", T0));
+
+    assertThat(archive.openRaw("k1")).isEmpty();
+    assertThat(archive.openRaw("nothing")).isEmpty();
   }
 
   @Test
