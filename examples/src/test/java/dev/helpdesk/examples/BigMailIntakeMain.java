@@ -9,7 +9,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * Run in a child JVM with a small heap by {@link BigMailOnH2Test}: takes one big message from a
@@ -22,9 +21,10 @@ public final class BigMailIntakeMain {
   public static void main(String[] args) throws Exception {
     Path message = Path.of(args[0]);
     Path database = Path.of(args[1]);
-    JdbcConnectionPool pool =
-        JdbcConnectionPool.create("jdbc:h2:file:" + database.toAbsolutePath(), "", "");
-    try (JdbcStore store = JdbcStore.builder(pool).attachmentLimit(100L << 20).build()) {
+    try (JdbcStore store =
+        JdbcStore.h2("jdbc:h2:file:" + database.toAbsolutePath(), "", "")
+            .attachmentLimit(100L << 20)
+            .build()) {
       FakeDirectory directory =
           new FakeDirectory()
               .department("tech", "Tech")
@@ -50,8 +50,6 @@ public final class BigMailIntakeMain {
                           .id())
                   .get(0)
                   .attachments());
-    } finally {
-      pool.dispose();
     }
     long peak = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {

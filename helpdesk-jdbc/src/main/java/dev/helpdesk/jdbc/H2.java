@@ -33,13 +33,18 @@ final class H2 {
    * closes the file around every statement, which made the embedded store some 30 times slower than
    * H2 in memory.
    */
-  static DataSource pool(String url) {
+  static DataSource pool(String url, String user, String password) {
     JdbcDataSource physical = new JdbcDataSource();
     physical.setURL(url + TUNING);
+    physical.setUser(user);
+    physical.setPassword(password);
     return new ConnectionPool(physical::getConnection, POOL_SIZE, WAIT);
   }
 
-  /** Closes every connection of a pool from {@link #pool(String)}, and so the database. */
+  /**
+   * Closes every connection of a pool from {@link #pool(String, String, String)}, and so the
+   * database.
+   */
   static void dispose(DataSource pool) {
     ((ConnectionPool) pool).dispose();
   }

@@ -60,18 +60,24 @@ public final class JdbcStore implements AutoCloseable {
   /** The embedded default: an H2 database in {@code file} (H2 adds {@code .mv.db}). */
   public static JdbcStore h2File(Path file) {
     requireNonNull(file, "file must not be null");
-    return owning(H2.pool("jdbc:h2:file:" + file.toAbsolutePath()));
+    return h2("jdbc:h2:file:" + file.toAbsolutePath(), "", "").build();
   }
 
-  private static JdbcStore owning(DataSource pool) {
+  /**
+   * A builder for a store on the H2 database at {@code url} (a file, memory, or an H2 server),
+   * through a connection pool the store owns and closes on {@link #close()}. Prefer it to a pool of
+   * your own: H2's {@code JdbcConnectionPool} rolls back each connection given back, which empties
+   * H2's cache of parsed statements, and the store's pool sets the H2 options it was measured with.
+   */
+  public static Builder h2(String url, String user, String password) {
+    requireNonNull(url, "url must not be null");
+    requireNonNull(user, "user must not be null");
+    requireNonNull(password, "password must not be null");
+    checkArgument(url.startsWith("jdbc:h2:"), "an H2 URL starts with jdbc:h2:, got '%s'", url);
+    DataSource pool = H2.pool(url, user, password);
     Builder builder = builder(pool);
     builder.ownedPool = pool;
-    try {
-      return builder.build();
-    } catch (RuntimeException e) {
-      H2.dispose(pool);
-      throw e;
-    }
+    return builder;
   }
 
   /** An H2 database in memory, kept until the JVM exits; for demos and tests. */
@@ -81,7 +87,7 @@ public final class JdbcStore implements AutoCloseable {
         name.matches("[A-Za-z0-9_]{1,64}"),
         "H2 database name must be 1-64 of A-Z, a-z, 0-9, '_', got '%s'",
         name);
-    return owning(H2.pool("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+    return h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", "").build();
   }
 
   /**
@@ -115,7 +121,7 @@ public final class JdbcStore implements AutoCloseable {
     Path data = file.resolveSibling(file.getFileName() + ".mv.db");
     checkArgument(
         !Files.exists(data), "H2 database %s exists already; import needs a new one", data);
-    DataSource ds = H2.pool("jdbc:h2:file:" + file.toAbsolutePath());
+    DataSource ds = H2.pool("jdbc:h2:file:" + file.toAbsolutePath(), "", "");
     try {
       Database.detect(Jdbi.create(ds))
           .withHandle(
@@ -125,7 +131,9 @@ public final class JdbcStore implements AutoCloseable {
       H2.dispose(ds);
       throw e;
     }
-    return owning(ds);
+    Builder builder = builder(ds);
+    builder.ownedPool = ds;
+    return builder.build();
   }
 
   private static String sqlString(Path path) {
@@ -148,8 +156,8 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * The record of every received mail message, so that nodes sharing this database neither lose nor
-   * twice process one; the raw messages go to {@link #attachmentStore()}.
+   * The record of every received mail message with its raw bytes, so that nodes sharing this
+   * database neither lose nor twice process one.
    */
   public MailArchive mailArchive() {
     return mails;
@@ -195,9 +203,19 @@ public final class JdbcStore implements AutoCloseable {
       return this;
     }
 
-    /** Connects once to detect the dialect and, unless switched off, migrates the schema. */
+    /**
+     * Connects once to detect the dialect and, unless switched off, migrates the schema. If that
+     * fails, a pool the store would have owned is closed.
+     */
     public JdbcStore build() {
-      return new JdbcStore(this);
+      try {
+        return new JdbcStore(this);
+      } catch (RuntimeException e) {
+        if (ownedPool != null) {
+          H2.dispose(ownedPool);
+        }
+        throw e;
+      }
     }
   }
 }

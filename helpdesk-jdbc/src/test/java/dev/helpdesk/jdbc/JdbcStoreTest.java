@@ -70,6 +70,33 @@ class JdbcStoreTest {
   }
 
   @Test
+  void h2_withAUserAndOptions_ownsItsPoolAndClosesTheDatabaseWithItself(@TempDir Path dir)
+      throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("desk").toAbsolutePath() + ";LOCK_TIMEOUT=2000";
+    JdbcStore store = JdbcStore.h2(url, "helpdesk", "secret").build();
+    store.ticketStore().saveTemplate(new ReplyTemplate("hi", "Hello"));
+
+    store.close();
+
+    try (var c = java.sql.DriverManager.getConnection(url, "helpdesk", "secret");
+        var rs =
+            c.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("sessions after close, this one included").isEqualTo(1);
+    }
+    try (JdbcStore reopened = JdbcStore.h2(url, "helpdesk", "secret").build()) {
+      assertThat(reopened.ticketStore().template("hi")).isPresent();
+    }
+  }
+
+  @Test
+  void h2_aUrlOfAnotherDatabase_isRejectedNamingIt() {
+    assertThatThrownBy(() -> JdbcStore.h2("jdbc:postgresql://localhost/desk", "", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jdbc:postgresql://localhost/desk");
+  }
+
+  @Test
   void h2InMemory_sameName_sharesOneDatabase() {
     JdbcStore.h2InMemory("shared_desk").ticketStore().saveTemplate(new ReplyTemplate("a", "Body"));
 

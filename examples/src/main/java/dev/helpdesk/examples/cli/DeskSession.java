@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -222,11 +221,10 @@ public final class DeskSession implements AutoCloseable {
       return h2Session(url, user, password, h2File.get(), config, secret, options);
     }
     DataSource ds;
-    Runnable closePool = () -> {};
     if (url.startsWith("jdbc:h2:")) {
-      JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-      ds = pool;
-      closePool = pool::dispose;
+      // The store owns its H2 pool and closes it with itself.
+      JdbcStore store = JdbcStore.h2(url, user, password).build();
+      return session(store, () -> {}, config, secret, options, store::close);
     } else if (url.startsWith("jdbc:postgresql:")) {
       PGSimpleDataSource pg = new PGSimpleDataSource();
       pg.setURL(url);
@@ -254,24 +252,20 @@ public final class DeskSession implements AutoCloseable {
               + redact(url)
               + "; use jdbc:h2:, jdbc:postgresql: or jdbc:mariadb:");
     }
-    if (!url.startsWith("jdbc:h2:")) {
-      // A server connection costs a TCP and auth round trip: serve and import reuse them.
-      HikariConfig hc = new HikariConfig();
-      hc.setDataSource(ds);
-      hc.setPoolName("helpdesk");
-      hc.setMaximumPoolSize(8);
-      hc.setMinimumIdle(1);
-      hc.setConnectionTimeout(10_000);
-      // Fail at once when the server is down, so the pipe answers 75 without waiting.
-      hc.setInitializationFailTimeout(1);
-      HikariDataSource pool = new HikariDataSource(hc);
-      ds = pool;
-      closePool = pool::close;
-    }
-    Runnable dispose = closePool;
+    // A server connection costs a TCP and auth round trip: serve and import reuse them.
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(ds);
+    hc.setPoolName("helpdesk");
+    hc.setMaximumPoolSize(8);
+    hc.setMinimumIdle(1);
+    hc.setConnectionTimeout(10_000);
+    // Fail at once when the server is down, so the pipe answers 75 without waiting.
+    hc.setInitializationFailTimeout(1);
+    HikariDataSource pool = new HikariDataSource(hc);
+    Runnable dispose = pool::close;
     JdbcStore store;
     try {
-      store = JdbcStore.builder(ds).build();
+      store = JdbcStore.builder(pool).build();
     } catch (RuntimeException e) {
       dispose.run();
       throw e;
@@ -297,15 +291,7 @@ public final class DeskSession implements AutoCloseable {
     boolean current =
         Files.exists(file.resolveSibling(file.getFileName() + ".mv.db"))
             && fingerprint.equals(readQuietly(marker));
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-    pool.setMaxConnections(16);
-    JdbcStore store;
-    try {
-      store = JdbcStore.builder(pool).autoMigrate(!current).build();
-    } catch (RuntimeException e) {
-      pool.dispose();
-      throw e;
-    }
+    JdbcStore store = JdbcStore.h2(url, user, password).autoMigrate(!current).build();
     if (!current) {
       try {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "schema", ".tmp");
@@ -316,7 +302,7 @@ public final class DeskSession implements AutoCloseable {
         log.debug("could not write the schema marker {}; the next run checks again", marker, e);
       }
     }
-    return session(store, pool::dispose, config, secret, options, pool::dispose);
+    return session(store, () -> {}, config, secret, options, store::close);
   }
 
   /** A digest of the H2 schema scripts on the class path, which change with every migration. */
