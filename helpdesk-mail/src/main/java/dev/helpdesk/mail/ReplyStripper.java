@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * quotes.
  */
 final class ReplyStripper {
-  private static final Pattern ON_WROTE =
+  static final Pattern ON_WROTE =
       Pattern.compile(
           "(?iu)^\\s*("
               + "on\\b.{1,300}\\bwrote:"
@@ -97,16 +97,14 @@ final class ReplyStripper {
         || line.length() <= 80 && SENT_FROM.matcher(line).matches()) {
       return true;
     }
-    if (line.length() <= 400
-        && ON_WROTE.matcher(line).matches()
-        && followedByHistory(line, lines, i + 1)) {
+    if (line.length() <= 400 && onWrote(line) && followedByHistory(line, lines, i + 1)) {
       return true;
     }
     // clients wrap a long "On ... wrote:" header over two lines
     if (i + 1 < lines.size() && line.length() <= 300) {
       String joined = line + " " + lines.get(i + 1).strip();
-      if (ON_WROTE.matcher(joined).matches()
-          && !ON_WROTE.matcher(lines.get(i + 1)).matches()
+      if (onWrote(joined)
+          && !onWrote(lines.get(i + 1))
           && followedByHistory(joined, lines, i + 2)) {
         return true;
       }
@@ -121,6 +119,23 @@ final class ReplyStripper {
       return seen >= 1;
     }
     return false;
+  }
+
+  /** Japanese and Chinese "wrote" headers, the only ones whose colon is optional. */
+  private static final List<String> WROTE_WITHOUT_COLON =
+      List.of("書きました", "のメッセージ", "のメール", "写道", "寫道");
+
+  /**
+   * {@link #ON_WROTE}, after a test every match passes: the line ends with a colon or names one of
+   * {@link #WROTE_WITHOUT_COLON}. The pattern backtracks over each line; most lines fail the test.
+   */
+  static boolean onWrote(String line) {
+    String end = line.stripTrailing();
+    boolean possible =
+        end.endsWith(":")
+            || end.endsWith("：")
+            || WROTE_WITHOUT_COLON.stream().anyMatch(line::contains);
+    return possible && ON_WROTE.matcher(line).matches();
   }
 
   /**

@@ -60,4 +60,38 @@ class ReplyStripperProperties {
               }
             });
   }
+
+  private static final List<String> HEADER_PIECES =
+      List.of(
+          "On Mon, 7 Dec 2026",
+          "Am 07.12.2026",
+          "Le 7 déc.",
+          "Alice <alice@example.net>",
+          " wrote",
+          " schrieb",
+          " a écrit",
+          " пишет",
+          "書きました",
+          "のメール",
+          "写道",
+          ":",
+          "：",
+          " ",
+          "\t",
+          "\u2003",
+          "\u000B",
+          "x");
+
+  @Test
+  void theQuickTestBeforeTheWroteHeaderPattern_neverChangesItsAnswer() {
+    qt().withExamples(2000)
+        .forAll(lists().of(integers().between(0, HEADER_PIECES.size() - 1)).ofSizeBetween(1, 9))
+        .checkAssert(
+            pieces -> {
+              String line = pieces.stream().map(HEADER_PIECES::get).collect(Collectors.joining());
+              assertThat(ReplyStripper.onWrote(line))
+                  .as("'%s'", line)
+                  .isEqualTo(ReplyStripper.ON_WROTE.matcher(line).matches());
+            });
+  }
 }
