@@ -177,7 +177,11 @@ final class GaleraCluster {
         return new GaleraCluster(
             hosts(List.of(given.split(","))), user, password, Optional.empty());
       }
-      boolean installed = Files.exists(Path.of("/usr/lib/galera/libgalera_smm.so"));
+      // All that scripts/galera.sh needs, so that a machine with part of it skips the tests.
+      boolean installed =
+          Files.exists(Path.of("/usr/lib/galera/libgalera_smm.so"))
+              && (onPath("mariadbd") || Files.isExecutable(Path.of("/usr/sbin/mariadbd")))
+              && onPath("rsync");
       if (!installed || !"root".equals(System.getProperty("user.name"))) {
         return null;
       }
@@ -196,6 +200,12 @@ final class GaleraCluster {
       } catch (IOException e) {
         throw new IllegalStateException("cannot start the Galera cluster", e);
       }
+    }
+
+    private static boolean onPath(String program) {
+      String path = System.getenv().getOrDefault("PATH", "");
+      return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+          .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     private static List<String> hosts(List<String> urls) {
