@@ -26,9 +26,11 @@ import org.jdbi.v3.core.Handle;
 final class ChunkedContent {
   static final int CHUNK_BYTES = 1 << 20;
 
+  private final Dialect dialect;
   private final Path tempDirectory;
 
-  ChunkedContent(Path tempDirectory) {
+  ChunkedContent(Dialect dialect, Path tempDirectory) {
+    this.dialect = requireNonNull(dialect, "dialect must not be null");
     this.tempDirectory = requireNonNull(tempDirectory, "tempDirectory must not be null");
   }
 
@@ -47,23 +49,17 @@ final class ChunkedContent {
    * @return whether the content was new
    */
   boolean insert(Handle h, String sha256, long size, Source source) throws IOException {
-    boolean exists =
-        h.createQuery("SELECT COUNT(*) FROM attachments WHERE sha256 = :sha")
-                .bind("sha", sha256)
-                .mapTo(Integer.class)
-                .one()
-            > 0;
-    if (exists) {
+    // The header row first: a concurrent writer of the same bytes waits on its key, instead of
+    // colliding on the chunks.
+    int inserted =
+        h.createUpdate(dialect.insertAttachmentUnlessStored())
+            .bind("sha", sha256)
+            .bind("size", size)
+            .bind("chunk", CHUNK_BYTES)
+            .execute();
+    if (inserted == 0) {
       return false;
     }
-    // The header row first: a concurrent writer of the same bytes waits on its key and then fails
-    // with a unique violation, instead of colliding on the chunks.
-    h.createUpdate(
-            "INSERT INTO attachments (sha256, size, chunk_size) VALUES (:sha, :size, :chunk)")
-        .bind("sha", sha256)
-        .bind("size", size)
-        .bind("chunk", CHUNK_BYTES)
-        .execute();
     // Sized to the content: a 1 MiB buffer per small attachment is a humongous G1 allocation.
     byte[] buffer = new byte[(int) Math.max(1, Math.min(CHUNK_BYTES, size))];
     Hasher hasher = Hashing.sha256().newHasher();

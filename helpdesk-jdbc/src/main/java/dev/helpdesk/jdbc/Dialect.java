@@ -72,6 +72,27 @@ enum Dialect {
   }
 
   /**
+   * An insert of one attachment header row ({@code :sha}, {@code :size}, {@code :chunk}) that
+   * inserts nothing, and counts 0 rows, when a row with that SHA-256 exists: one statement instead
+   * of a look and an insert. A writer racing on the same key waits for the other's commit and then
+   * inserts nothing (PostgreSQL, MariaDB) or fails with a unique violation (H2), as before.
+   */
+  String insertAttachmentUnlessStored() {
+    String columns = "INSERT INTO attachments (sha256, size, chunk_size) ";
+    return switch (this) {
+      case H2 ->
+          columns
+              + "SELECT CAST(:sha AS CHAR(64)), CAST(:size AS BIGINT), CAST(:chunk AS INT)"
+              + " WHERE NOT EXISTS"
+              + " (SELECT 1 FROM attachments WHERE sha256 = :sha)";
+      case POSTGRESQL -> columns + "VALUES (:sha, :size, :chunk) ON CONFLICT (sha256) DO NOTHING";
+      // IGNORE also turns other errors into warnings; none can arise from these three values.
+      case MARIADB ->
+          "INSERT IGNORE INTO attachments (sha256, size, chunk_size) VALUES (:sha, :size, :chunk)";
+    };
+  }
+
+  /**
    * An insert that replaces the value of an existing row with the same key, as one atomic
    * statement, with named parameters {@code :key} and {@code :value}.
    */

@@ -39,7 +39,7 @@ public final class JdbcStore implements AutoCloseable {
     this.database = Database.detect(Jdbi.create(builder.dataSource));
     this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
     this.tickets = new JdbcTicketStore(database);
-    ChunkedContent content = new ChunkedContent(builder.tempDirectory);
+    ChunkedContent content = new ChunkedContent(database.dialect(), builder.tempDirectory);
     this.attachments = new JdbcAttachmentStore(database, builder.attachmentLimit, content);
     this.mails = new JdbcMailArchive(database, content);
     if (builder.autoMigrate) {
