@@ -19,9 +19,9 @@ import org.jdbi.v3.core.Jdbi;
  * The JDBC persistence of a desk on H2, PostgreSQL or MariaDB: one object giving the stores the
  * desk needs, over one {@link DataSource} the host owns (and pools). By default it brings the
  * schema up to date when built; hosts that migrate by hand switch that off and call {@link
- * #migrate()}. The embedded H2 stores ({@link #h2File}, {@link #h2InMemory}, {@link #importH2}) own
- * a connection pool that keeps the database open for the store's life; {@link #close()} closes it.
- * A store over the host's {@code DataSource} leaves that to the host.
+ * #migrate()}. The H2 stores ({@link #h2File}, {@link #h2InMemory}, {@link #importH2}, {@link #h2})
+ * own a connection pool that keeps the database open for the store's life; {@link #close()} closes
+ * it. A store over the host's {@code DataSource} leaves that to the host.
  */
 public final class JdbcStore implements AutoCloseable {
   /** The default largest attachment, 25 MiB. */
