@@ -60,13 +60,15 @@ final class Database {
    * A Galera node applies other nodes' commits asynchronously: without this, a read right after a
    * commit made through another node misses it in about one try of three (measured in
    * shared/galera), and a version-checked UPDATE there finds no row and reports a conflict that is
-   * not one. 3 = wait before reads and before updates and deletes; inserts need no wait, since
-   * certification rejects a duplicate key at commit. Set on every unit of work, since a pool may
-   * hand out any connection.
+   * not one. 7 = wait before reads, before updates and deletes, and before inserts: certification
+   * would reject a duplicate key at commit anyway, but a unit of work that begins with an insert
+   * (the mail archive's receipt) could otherwise run on a node that has not yet applied the
+   * creation of its table, right after another node migrated (seen in GaleraIT). Set on every unit
+   * of work, since a pool may hand out any connection.
    */
   private void readOwnWrites(Handle h) {
     if (galera) {
-      h.execute("SET SESSION wsrep_sync_wait = 3");
+      h.execute("SET SESSION wsrep_sync_wait = 7");
     }
   }
 
