@@ -42,13 +42,27 @@ final class ChunkedContent {
 
   /**
    * Stores {@code size} bytes from {@code source} under {@code sha256}, unless content with that
-   * hash is stored already, in which case {@code source} is not opened.
+   * hash is stored already, in which case {@code source} is not opened. For a caller that computed
+   * {@code sha256} from these very bytes; {@link #insertVerified} checks it.
    *
-   * @throws IllegalArgumentException when {@code source} does not hold exactly {@code size} bytes
-   *     of that SHA-256; the caller's transaction must then roll back
+   * @throws IllegalArgumentException when {@code source} does not hold exactly {@code size} bytes;
+   *     the caller's transaction must then roll back
    * @return whether the content was new
    */
   boolean insert(Handle h, String sha256, long size, Source source) throws IOException {
+    return insert(h, sha256, size, source, false);
+  }
+
+  /**
+   * {@link #insert}, checking as well that the bytes have the SHA-256 {@code sha256}, for bytes
+   * whose address comes from elsewhere.
+   */
+  boolean insertVerified(Handle h, String sha256, long size, Source source) throws IOException {
+    return insert(h, sha256, size, source, true);
+  }
+
+  private boolean insert(Handle h, String sha256, long size, Source source, boolean verify)
+      throws IOException {
     // The header row first: a concurrent writer of the same bytes waits on its key, instead of
     // colliding on the chunks.
     int inserted =
@@ -73,7 +87,9 @@ final class ChunkedContent {
         if (read > size) {
           break;
         }
-        hasher.putBytes(buffer, 0, n);
+        if (verify) {
+          hasher.putBytes(buffer, 0, n);
+        }
         h.createUpdate(
                 "INSERT INTO attachment_chunks (sha256, seq, data) VALUES (:sha, :seq, :data)")
             .bind("sha", sha256)
@@ -82,13 +98,20 @@ final class ChunkedContent {
             .execute();
       }
     }
-    String actual = hasher.hash().toString();
-    if (read != size || !actual.equals(sha256)) {
+    if (read != size) {
       throw new IllegalArgumentException(
           String.format(
-              "content does not match its address: %s bytes of SHA-256 %s were announced, the"
-                  + " stream held %s%s bytes of SHA-256 %s",
-              size, sha256, read > size ? "more than " : "", Math.min(read, size), actual));
+              "content does not match its address: %s bytes were announced under SHA-256 %s, the"
+                  + " stream held %s%s bytes",
+              size, sha256, read > size ? "more than " : "", Math.min(read, size)));
+    }
+    String actual = verify ? hasher.hash().toString() : sha256;
+    if (!actual.equals(sha256)) {
+      throw new IllegalArgumentException(
+          "content does not match its address: SHA-256 "
+              + sha256
+              + " was announced, not "
+              + actual);
     }
     return true;
   }

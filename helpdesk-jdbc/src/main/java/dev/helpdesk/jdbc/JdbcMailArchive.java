@@ -99,7 +99,7 @@ final class JdbcMailArchive implements MailArchive {
       database.transaction(
           h -> {
             insertRow(h, mail, Optional.of(owner), Optional.of(until));
-            return content.insert(h, mail.rawSha256(), mail.size(), raw::open);
+            return content.insertVerified(h, mail.rawSha256(), mail.size(), raw::open);
           },
           failure ->
               JdbcErrors.translateConflict(
