@@ -292,9 +292,12 @@ class MultiNodeIT {
       java.util.concurrent.atomic.AtomicBoolean running =
           new java.util.concurrent.atomic.AtomicBoolean(true);
 
+      // Commands desk B (on the node that is killed) completed, to show it worked across the kill.
+      AtomicInteger deskBDone = new AtomicInteger();
       List<Callable<Void>> workers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
         Helpdesk node = cluster.nodes.get(w % 2);
+        AtomicInteger completed = w % 2 == 1 ? deskBDone : new AtomicInteger();
         Random random = new Random(w);
         workers.add(
             () -> {
@@ -317,6 +320,7 @@ class MultiNodeIT {
                     assertThat(landed).isEqualTo(ref);
                     acknowledged.get(ref).incrementAndGet();
                   }
+                  completed.incrementAndGet();
                 } catch (dev.helpdesk.HelpdeskException e) {
                   if (!e.isTemporary() && !(e instanceof ConcurrentUpdateException)) {
                     throw e;
@@ -327,11 +331,13 @@ class MultiNodeIT {
               return null;
             });
       }
+      int beforeKill;
       ExecutorService pool = Executors.newFixedThreadPool(workers.size());
       try {
         List<Future<Void>> done = new ArrayList<>();
         workers.forEach(w -> done.add(pool.submit(w)));
         Thread.sleep(3_000);
+        beforeKill = deskBDone.get();
         galera.kill(2);
         Thread.sleep(8_000);
         galera.restart(2);
@@ -372,7 +378,13 @@ class MultiNodeIT {
       Set<String> keys = new HashSet<>();
       cluster.billing.durable().forEach(d -> keys.add(d.key()));
       assertThat(keys).as("credits, by idempotency key").hasSameSizeAs(cluster.billing.durable());
-      assertThat(temporaryFailures.get()).as("the kill was felt").isPositive();
+      // The kill fell mid-run: desk B worked before it and, failed over, after it. Its commands in
+      // flight at the kill fail as temporary, but a kill between two of them is passed over by the
+      // driver's failover without any failure, so their number may be 0.
+      assertThat(beforeKill).as("desk B's commands before the kill").isPositive();
+      assertThat(deskBDone.get())
+          .as("desk B's commands by the end (%s temporary failures)", temporaryFailures.get())
+          .isGreaterThan(beforeKill);
     }
   }
 
