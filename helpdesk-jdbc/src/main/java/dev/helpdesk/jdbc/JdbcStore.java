@@ -74,7 +74,11 @@ public final class JdbcStore implements AutoCloseable {
     requireNonNull(user, "user must not be null");
     requireNonNull(password, "password must not be null");
     checkArgument(url.startsWith("jdbc:h2:"), "an H2 URL starts with jdbc:h2:, got '%s'", url);
-    DataSource pool = H2.pool(url, user, password);
+    return owning(H2.pool(url, user, password));
+  }
+
+  /** A builder for a store that closes {@code pool} with itself. */
+  private static Builder owning(DataSource pool) {
     Builder builder = builder(pool);
     builder.ownedPool = pool;
     return builder;
@@ -131,9 +135,7 @@ public final class JdbcStore implements AutoCloseable {
       H2.dispose(ds);
       throw e;
     }
-    Builder builder = builder(ds);
-    builder.ownedPool = ds;
-    return builder.build();
+    return owning(ds).build();
   }
 
   private static String sqlString(Path path) {
