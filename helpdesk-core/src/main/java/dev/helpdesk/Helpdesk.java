@@ -946,11 +946,9 @@ public final class Helpdesk {
                           new IllegalStateException(
                               "the compensation policy owes nothing for an unfixable problem on the plan of "
                                   + customer));
-          String key = "compensation:unfixable:" + t.id();
+          String key = TicketEvolution.unfixableKey(t.id());
           checkState(
-              store.events(t.id()).stream()
-                  .noneMatch(
-                      e -> e instanceof CompensationOwed c && c.idempotencyKey().equals(key)),
+              !t.unfixableCompensated(),
               "ticket %s was already declared unfixable and compensated",
               t.reference());
           CompensationOwed owed =
@@ -987,8 +985,7 @@ public final class Helpdesk {
           Instant closedAt = t.closedAt().orElseThrow();
           String key = "feedback:" + t.id() + ":" + closedAt;
           checkState(
-              store.events(t.id()).stream()
-                  .noneMatch(e -> e instanceof FeedbackReceived && !e.at().isBefore(closedAt)),
+              !t.feedbackGiven(),
               "feedback for ticket %s was already given since it was closed",
               t.reference());
           return new Step(

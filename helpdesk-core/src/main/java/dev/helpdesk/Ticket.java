@@ -21,6 +21,10 @@ import java.util.Set;
  * @param previous the closed ticket this one continues, when a customer wrote after the reopen
  *     window
  * @param transfers how many times the ticket moved between departments (a quality signal, R8)
+ * @param feedbackGiven whether the customer rated the ticket since it was last closed (once per
+ *     closure, R13)
+ * @param unfixableCompensated whether the customer was already credited for a problem declared
+ *     unfixable (once per ticket, R10)
  */
 public record Ticket(
     TicketId id,
@@ -43,6 +47,8 @@ public record Ticket(
     Optional<TicketId> previous,
     int transfers,
     int reopens,
+    boolean feedbackGiven,
+    boolean unfixableCompensated,
     Instant openedAt,
     Instant updatedAt,
     Optional<Instant> closedAt,
@@ -102,6 +108,8 @@ public record Ticket(
         previous,
         transfers,
         reopens,
+        feedbackGiven,
+        unfixableCompensated,
         openedAt,
         updatedAt,
         closedAt,

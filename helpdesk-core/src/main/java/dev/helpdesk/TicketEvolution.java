@@ -17,6 +17,8 @@ import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
 import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
 import dev.helpdesk.event.HelpdeskEvent.TicketTransferred;
 import dev.helpdesk.event.ServiceLevelEvent;
+import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
+import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.sla.SlaState;
 import java.util.Optional;
 
@@ -50,10 +52,17 @@ final class TicketEvolution {
         e.previous(),
         0,
         0,
+        false,
+        false,
         e.at(),
         e.at(),
         Optional.empty(),
         SlaState.NONE);
+  }
+
+  /** The once-key of the credit owed when staff declare a ticket's problem unfixable (R10). */
+  static String unfixableKey(TicketId ticket) {
+    return "compensation:unfixable:" + ticket;
   }
 
   /** The ticket after {@code e}, which must be the event right after {@code t}'s version. */
@@ -75,6 +84,7 @@ final class TicketEvolution {
     } else if (e instanceof TicketClosed) {
       b.status(TicketStatus.CLOSED);
       b.closedAt = Optional.of(e.at());
+      b.feedbackGiven = false;
     } else if (e instanceof TicketReopened r) {
       b.status(TicketStatus.OPEN);
       if (r.statusBefore() == TicketStatus.CLOSED) {
@@ -100,6 +110,10 @@ final class TicketEvolution {
       b.status(TicketStatus.SPAM);
     } else if (e instanceof IncidentLinked l) {
       b.incident = l.after();
+    } else if (e instanceof FeedbackReceived) {
+      b.feedbackGiven = true;
+    } else if (e instanceof CompensationOwed c && c.idempotencyKey().equals(unfixableKey(t.id()))) {
+      b.unfixableCompensated = true;
     } else if (e instanceof TicketOpened) {
       throw new IllegalArgumentException("ticket " + t.id() + " is already open");
     } else if (!(e instanceof ServiceLevelEvent)) {
@@ -121,6 +135,8 @@ final class TicketEvolution {
     Optional<TicketId> mergedInto;
     int transfers;
     int reopens;
+    boolean feedbackGiven;
+    boolean unfixableCompensated;
     Optional<java.time.Instant> closedAt;
 
     Builder(Ticket t, HelpdeskEvent e) {
@@ -135,6 +151,8 @@ final class TicketEvolution {
       mergedInto = t.mergedInto();
       transfers = t.transfers();
       reopens = t.reopens();
+      feedbackGiven = t.feedbackGiven();
+      unfixableCompensated = t.unfixableCompensated();
       closedAt = t.closedAt();
     }
 
@@ -167,6 +185,8 @@ final class TicketEvolution {
           t.previous(),
           transfers,
           reopens,
+          feedbackGiven,
+          unfixableCompensated,
           t.openedAt(),
           e.at(),
           closedAt,

@@ -211,6 +211,8 @@ final class HistoryBuilder {
             Optional.empty(),
             transfers,
             0,
+            false,
+            false,
             openedAt,
             last,
             closedAt,

@@ -214,6 +214,8 @@ final class TicketRun {
         Optional.empty(),
         0,
         0,
+        false,
+        false,
         Instant.EPOCH,
         at,
         Optional.empty(),

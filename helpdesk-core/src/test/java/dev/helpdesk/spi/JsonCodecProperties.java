@@ -2,6 +2,7 @@ package dev.helpdesk.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -140,6 +141,8 @@ class JsonCodecProperties {
             ticketIds.toOptionals(60).generate(in),
             counts.generate(in),
             counts.generate(in),
+            booleans().all().generate(in),
+            booleans().all().generate(in),
             instants().generate(in),
             instants().generate(in),
             instants().toOptionals(50).generate(in),

@@ -166,6 +166,8 @@ class JsonCodecTest {
         Optional.of(new TicketId(UUID.randomUUID())),
         2,
         1,
+        true,
+        false,
         AT,
         AT.plusNanos(1),
         Optional.empty(),
