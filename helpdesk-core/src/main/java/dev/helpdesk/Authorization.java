@@ -2,7 +2,6 @@ package dev.helpdesk;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.Lifecycle.Action;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;
@@ -10,25 +9,15 @@ import dev.helpdesk.spi.Directory;
 /**
  * Who may do what, decided in core from the host's directory (R4, R5, R9): customers reach their
  * own tickets (or their organization's, when the directory allows it), agents the departments
- * granted to them, and only the requester decides their problem is solved. Every refusal names
- * actor, action and ticket.
+ * granted to them; customers never read staff-only views. Which actor kinds may perform which
+ * command is the lifecycle table's rule, and only the requester closing is the aggregate's. Every
+ * refusal names actor, action and ticket.
  */
 final class Authorization {
   private final Directory directory;
 
   Authorization(Directory directory) {
     this.directory = directory;
-  }
-
-  /**
-   * The actor's kind may perform the action (the lifecycle table) and the actor sees the ticket.
-   */
-  void command(Ticket t, Actor actor, Action action) {
-    if (!Lifecycle.allows(action, actor)) {
-      throw new ActionNotPermittedException(
-          actor, action.verb, t.reference().value(), "only " + action.allowed + " may");
-    }
-    see(t, actor, action.verb);
   }
 
   /** Whether the actor may see the ticket at all: own or organization's, or the department's. */
@@ -69,15 +58,25 @@ final class Authorization {
     }
   }
 
-  void requester(Ticket t, Actor actor, Action action) {
-    boolean requester =
-        actor instanceof Actor.Customer c && t.customer().filter(c.id()::equals).isPresent();
-    if (!requester) {
+  /** Staff and the system only: customers may not {@code verb} {@code what}. */
+  void staff(Actor actor, String verb, String what) {
+    requireNonNull(actor, "actor must not be null");
+    if (actor instanceof Actor.Customer) {
+      throw new ActionNotPermittedException(actor, verb, what, "staff only");
+    }
+  }
+
+  /** Agents who reach the department, and the system, read its queue. */
+  void queue(Actor actor, DepartmentId department) {
+    requireNonNull(actor, "actor must not be null");
+    if (actor instanceof Actor.Agent) {
+      if (!agent(actor, "read the queue of " + department).reaches(department)) {
+        throw new ActionNotPermittedException(
+            actor, "read the queue of", department.value(), "not their department");
+      }
+    } else if (!(actor instanceof Actor.System)) {
       throw new ActionNotPermittedException(
-          actor,
-          action.verb,
-          t.reference().value(),
-          "only the customer who asked decides it is solved");
+          actor, "read the queue of", department.value(), "staff only");
     }
   }
 

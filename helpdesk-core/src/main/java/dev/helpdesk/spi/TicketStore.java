@@ -16,7 +16,10 @@ import dev.helpdesk.TicketId;
 import dev.helpdesk.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,6 +88,22 @@ public interface TicketStore {
 
   /** A ticket's events in version order. */
   List<HelpdeskEvent> events(TicketId ticket);
+
+  /**
+   * The events of each of {@code tickets}, as {@link #events(TicketId)} gives them, keyed by ticket
+   * (tickets without events are left out): reports read a page of tickets' histories at once.
+   * Stores override this with one query; the default asks per ticket.
+   */
+  default Map<TicketId, List<HelpdeskEvent>> events(Collection<TicketId> tickets) {
+    Map<TicketId, List<HelpdeskEvent>> byTicket = new LinkedHashMap<>();
+    for (TicketId t : tickets) {
+      List<HelpdeskEvent> events = events(t);
+      if (!events.isEmpty()) {
+        byTicket.put(t, events);
+      }
+    }
+    return byTicket;
+  }
 
   /**
    * One page of a department's work queue (tickets whose status {@link

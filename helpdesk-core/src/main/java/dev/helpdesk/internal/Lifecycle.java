@@ -1,4 +1,4 @@
-package dev.helpdesk;
+package dev.helpdesk.internal;
 
 import static dev.helpdesk.TicketStatus.CLOSED;
 import static dev.helpdesk.TicketStatus.MERGED;
@@ -9,6 +9,8 @@ import static dev.helpdesk.TicketStatus.SPAM;
 import static dev.helpdesk.TicketStatus.WAITING_ON_CUSTOMER;
 
 import com.google.common.collect.ImmutableTable;
+import dev.helpdesk.Actor;
+import dev.helpdesk.TicketStatus;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +20,15 @@ import java.util.Set;
  * allowed for each action are part of the table too, so "only a customer closes" (R9) is one row
  * that can be read, not a condition scattered through code.
  */
-final class Lifecycle {
+public final class Lifecycle {
 
   /** Who may perform an action. */
-  enum Kind {
+  public enum Kind {
     CUSTOMER,
     AGENT,
     SYSTEM;
 
-    static Kind of(Actor actor) {
+    public static Kind of(Actor actor) {
       if (actor instanceof Actor.Customer) {
         return CUSTOMER;
       }
@@ -35,7 +37,7 @@ final class Lifecycle {
   }
 
   /** Everything a command can do to a ticket's status. */
-  enum Action {
+  public enum Action {
     CUSTOMER_MESSAGE("reply to", EnumSet.of(Kind.CUSTOMER, Kind.SYSTEM)),
     STAFF_MESSAGE("reply to", EnumSet.of(Kind.AGENT, Kind.SYSTEM)),
     NOTE("add a note to", EnumSet.of(Kind.AGENT, Kind.SYSTEM)),
@@ -54,12 +56,22 @@ final class Lifecycle {
     /** The customer rates a closed ticket (R13). */
     FEEDBACK("give feedback on", EnumSet.of(Kind.CUSTOMER));
 
-    final String verb;
-    final Set<Kind> allowed;
+    private final String verb;
+    private final Set<Kind> allowed;
 
     Action(String verb, Set<Kind> allowed) {
       this.verb = verb;
       this.allowed = allowed;
+    }
+
+    /** How refusals name the action: "close", "reply to", ... */
+    public String verb() {
+      return verb;
+    }
+
+    /** The actor kinds that may perform the action. */
+    public Set<Kind> allowed() {
+      return allowed;
     }
   }
 
@@ -102,17 +114,17 @@ final class Lifecycle {
   }
 
   /** The state after {@code action}, or empty when the table has no such transition. */
-  static Optional<TicketStatus> next(Action action, TicketStatus from) {
+  public static Optional<TicketStatus> next(Action action, TicketStatus from) {
     return Optional.ofNullable(NEXT.get(action, from));
   }
 
   /** Whether the actor's kind may perform the action at all. */
-  static boolean allows(Action action, Actor actor) {
+  public static boolean allows(Action action, Actor actor) {
     return action.allowed.contains(Kind.of(actor));
   }
 
   /** Every (action, from, to) row, for tests and documentation. */
-  static ImmutableTable<Action, TicketStatus, TicketStatus> rows() {
+  public static ImmutableTable<Action, TicketStatus, TicketStatus> rows() {
     return NEXT;
   }
 }

@@ -1,9 +1,11 @@
-package dev.helpdesk;
+package dev.helpdesk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.Table;
-import dev.helpdesk.Lifecycle.Action;
+import dev.helpdesk.Actor;
+import dev.helpdesk.TicketStatus;
+import dev.helpdesk.internal.Lifecycle.Action;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -15,7 +17,7 @@ class LifecycleTest {
         assertThat(row.getRowKey()).as("row %s", row).isEqualTo(Action.CLOSE);
       }
     }
-    assertThat(Action.CLOSE.allowed).containsExactly(Lifecycle.Kind.CUSTOMER);
+    assertThat(Action.CLOSE.allowed()).containsExactly(Lifecycle.Kind.CUSTOMER);
   }
 
   @Test
@@ -28,8 +30,8 @@ class LifecycleTest {
         assertThat(row.getRowKey()).isEqualTo(Action.MARK_SPAM);
       }
     }
-    assertThat(Action.MERGE.allowed).containsExactly(Lifecycle.Kind.AGENT);
-    assertThat(Action.MARK_SPAM.allowed).containsExactly(Lifecycle.Kind.AGENT);
+    assertThat(Action.MERGE.allowed()).containsExactly(Lifecycle.Kind.AGENT);
+    assertThat(Action.MARK_SPAM.allowed()).containsExactly(Lifecycle.Kind.AGENT);
   }
 
   @Test

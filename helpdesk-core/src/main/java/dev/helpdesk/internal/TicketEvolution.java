@@ -1,7 +1,15 @@
-package dev.helpdesk;
+package dev.helpdesk.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.helpdesk.AgentId;
+import dev.helpdesk.DepartmentId;
+import dev.helpdesk.IncidentId;
+import dev.helpdesk.Priority;
+import dev.helpdesk.Ticket;
+import dev.helpdesk.TicketId;
+import dev.helpdesk.TicketStatus;
+import dev.helpdesk.Tier;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
 import dev.helpdesk.event.HelpdeskEvent.MarkedAsSpam;
@@ -60,11 +68,6 @@ final class TicketEvolution {
         SlaState.NONE);
   }
 
-  /** The once-key of the credit owed when staff declare a ticket's problem unfixable (R10). */
-  static String unfixableKey(TicketId ticket) {
-    return "compensation:unfixable:" + ticket;
-  }
-
   /** The ticket after {@code e}, which must be the event right after {@code t}'s version. */
   static Ticket apply(Ticket t, HelpdeskEvent e) {
     checkArgument(e.ticket().equals(t.id()), "event for %s applied to %s", e.ticket(), t.id());
@@ -112,7 +115,8 @@ final class TicketEvolution {
       b.incident = l.after();
     } else if (e instanceof FeedbackReceived) {
       b.feedbackGiven = true;
-    } else if (e instanceof CompensationOwed c && c.idempotencyKey().equals(unfixableKey(t.id()))) {
+    } else if (e instanceof CompensationOwed c
+        && c.idempotencyKey().equals(TicketAggregate.unfixableKey(t.id()))) {
       b.unfixableCompensated = true;
     } else if (e instanceof TicketOpened) {
       throw new IllegalArgumentException("ticket " + t.id() + " is already open");
