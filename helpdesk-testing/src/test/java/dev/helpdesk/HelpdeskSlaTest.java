@@ -1,6 +1,7 @@
 package dev.helpdesk;
 
 import static dev.helpdesk.DeskFixture.ALICE;
+import static dev.helpdesk.DeskFixture.BILL;
 import static dev.helpdesk.DeskFixture.BOB;
 import static dev.helpdesk.DeskFixture.TECH;
 import static dev.helpdesk.DeskFixture.TINA;
@@ -285,6 +286,34 @@ class HelpdeskSlaTest {
     assertThatThrownBy(() -> desk.report(ALICE, from, to))
         .isInstanceOf(ActionNotPermittedException.class);
     assertThat(f.ticket(billing).status()).isEqualTo(TicketStatus.OPEN);
+  }
+
+  @Test
+  void report_readsEveryPageOfThePeriod_andCountsEachTicketOnce() {
+    Instant from = f.clock.instant();
+    int tickets = 1_201; // more than two pages of the report's batch
+    int technical = 0;
+    for (int i = 0; i < tickets; i++) {
+      boolean tech = i % 3 != 0;
+      TicketRef ref =
+          tech
+              ? f.openByAlice("Down " + i)
+              : desk.open(
+                  OpenTicket.byCustomer(BOB.id(), DeskFixture.BILLING, "Invoice " + i, "Wrong"));
+      technical += tech ? 1 : 0;
+      if (i % 2 == 0) {
+        desk.reply(ref, tech ? TINA : BILL, "On it.");
+      }
+      f.clock.advance(Duration.ofSeconds(1));
+    }
+    Instant to = f.clock.instant();
+
+    dev.helpdesk.metrics.SupportReport all = desk.report(Actor.system("reports"), from, to);
+    assertThat(all.overall().tickets()).isEqualTo(tickets);
+    assertThat(all.byDepartment().get(TECH).tickets()).isEqualTo(technical);
+    assertThat(all.byDepartment().get(DeskFixture.BILLING).tickets())
+        .isEqualTo(tickets - technical);
+    assertThat(desk.report(TINA, from, to).overall().tickets()).isEqualTo(technical);
   }
 
   @Test

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,6 +84,38 @@ public interface TicketStoreContract {
     assertThat(store.thread(t.id())).isEmpty();
     assertThat(store.events(t.id())).hasSize(1);
     assertThat(store.ticketByMessageId("<lost@example>")).isEmpty();
+  }
+
+  @Test
+  default void events_ofSeveralTickets_areEachTicketsEventsInVersionOrder() {
+    TicketStore store = newStore();
+    Tickets gen = tickets();
+    List<TicketId> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Ticket current = gen.open("c" + i, "tech", T0.plusSeconds(i));
+      store.commit(Tickets.create(current));
+      for (int change = 0; change < i * 2; change++) {
+        Ticket next =
+            Tickets.withStatus(
+                current, change % 2 == 0 ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.OPEN);
+        store.commit(Tickets.update(current, next));
+        current = next;
+      }
+      ids.add(current.id());
+    }
+    TicketId unknown = new TicketId(UUID.randomUUID());
+    List<TicketId> asked = List.of(ids.get(2), unknown, ids.get(0), ids.get(1));
+
+    Map<TicketId, List<HelpdeskEvent>> byTicket = store.events(asked);
+
+    assertThat(byTicket)
+        .as("a ticket without events is left out")
+        .containsOnlyKeys(ids.subList(1, 3));
+    for (TicketId id : ids.subList(1, 3)) {
+      assertThat(byTicket.get(id)).containsExactlyElementsOf(store.events(id));
+    }
+    assertThat(byTicket.get(ids.get(2))).hasSize(4);
+    assertThat(store.events(List.of())).isEmpty();
   }
 
   @Test
