@@ -460,7 +460,7 @@ public final class TicketAggregate {
   /** The ticket a {@link TicketOpened} event creates, its SLA clocks started. */
   public Ticket opened(TicketOpened e, Optional<PlanId> plan) {
     Ticket ticket = TicketEvolution.opened(e);
-    return ticket.withSla(sla.onEvent(SlaState.NONE, ticket, e, plan));
+    return ticket.withSla(sla.onEvent(SlaState.NONE, SlaSignals.of(ticket, e), plan));
   }
 
   /**
@@ -484,7 +484,7 @@ public final class TicketAggregate {
     if (event instanceof ServiceLevelEvent) {
       return after;
     }
-    return after.withSla(sla.onEvent(after.sla(), after, event, plan));
+    return after.withSla(sla.onEvent(after.sla(), SlaSignals.of(after, event), plan));
   }
 
   /** The ticket after each of {@code events} in order. */

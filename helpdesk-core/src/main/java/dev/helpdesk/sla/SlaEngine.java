@@ -1,18 +1,10 @@
 package dev.helpdesk.sla;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.Actor;
 import dev.helpdesk.PlanId;
-import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketId;
 import dev.helpdesk.TicketStatus;
-import dev.helpdesk.Visibility;
-import dev.helpdesk.event.HelpdeskEvent;
-import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
-import dev.helpdesk.event.HelpdeskEvent.ResolutionProposed;
-import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The pure SLA computation: from a ticket's clock state, the ticket after an event and the event,
- * the next clock state; and from a state and an instant, the warnings and breaches due. It keeps no
- * state and never reads a clock, so it is thread-safe and easy to test.
+ * The pure SLA computation: from a ticket's clock state and what an event means for it ({@link
+ * SlaSignal}), the next clock state; and from a state and an instant, the warnings and breaches
+ * due. It keeps no state and never reads a clock, so it is thread-safe and easy to test.
  *
  * <p>Clock rules. Opening a ticket starts first response and resolution. A public staff reply (or
  * resolution proposal) stops first response and the open next-response cycle. A public message from
@@ -51,38 +43,32 @@ public final class SlaEngine {
   }
 
   /**
-   * The clock state after {@code event}, which produced {@code after}.
+   * The clock state after the event {@code signal} stands for.
    *
    * @param plan the plan of the ticket's customer, empty when the requester is unknown
    */
-  public SlaState onEvent(
-      SlaState before, Ticket after, HelpdeskEvent event, Optional<PlanId> plan) {
+  public SlaState onEvent(SlaState before, SlaSignal signal, Optional<PlanId> plan) {
     requireNonNull(before, "before must not be null");
-    requireNonNull(after, "after must not be null");
-    requireNonNull(event, "event must not be null");
+    requireNonNull(signal, "signal must not be null");
     requireNonNull(plan, "plan must not be null");
-    checkArgument(
-        event.ticket().equals(after.id()),
-        "event of ticket %s does not belong to ticket %s",
-        event.ticket(),
-        after.id());
-    Optional<SlaPolicy> policy = policies.select(after.department(), after.priority(), plan);
-    Instant at = event.at();
+    Optional<SlaPolicy> policy = policies.select(signal.department(), signal.priority(), plan);
+    Instant at = signal.at();
     List<SlaClock> clocks = new ArrayList<>(before.clocks());
-    if (event instanceof TicketOpened && latest(clocks, SlaTarget.FIRST_RESPONSE).isEmpty()) {
+    if (signal.kind() == SlaSignal.Kind.OPENED
+        && latest(clocks, SlaTarget.FIRST_RESPONSE).isEmpty()) {
       clocks.add(SlaClock.started(SlaTarget.FIRST_RESPONSE, 1, at));
       clocks.add(SlaClock.started(SlaTarget.RESOLUTION, 1, at));
-    } else if (isStaffReply(event)) {
+    } else if (signal.kind() == SlaSignal.Kind.STAFF_REPLY) {
       stopIfActive(clocks, SlaTarget.FIRST_RESPONSE, at);
       stopIfActive(clocks, SlaTarget.NEXT_RESPONSE, at);
-    } else if (isCustomerMessage(event)
+    } else if (signal.kind() == SlaSignal.Kind.CUSTOMER_MESSAGE
         && !isActive(latest(clocks, SlaTarget.FIRST_RESPONSE))
         && !isActive(latest(clocks, SlaTarget.NEXT_RESPONSE))) {
       int cycle = latest(clocks, SlaTarget.NEXT_RESPONSE).map(SlaClock::cycle).orElse(0) + 1;
       clocks.add(SlaClock.started(SlaTarget.NEXT_RESPONSE, cycle, at));
     }
     boolean pauseOnHold = policy.map(SlaPolicy::pauseOnHold).orElse(false);
-    ClockStatus wanted = wanted(after.status(), pauseOnHold);
+    ClockStatus wanted = wanted(signal.status(), pauseOnHold);
     clocks.replaceAll(clock -> follow(clock, wanted, at));
     // a cycle that was already over keeps the verdict of the policy it ran under
     clocks.replaceAll(
@@ -204,19 +190,6 @@ public final class SlaEngine {
               clock.history()));
     }
     return List.copyOf(explanations);
-  }
-
-  private static boolean isStaffReply(HelpdeskEvent event) {
-    return event.actor() instanceof Actor.Agent
-        && (event instanceof ResolutionProposed
-            || (event instanceof MessagePosted message
-                && message.visibility() == Visibility.PUBLIC));
-  }
-
-  private static boolean isCustomerMessage(HelpdeskEvent event) {
-    return !(event.actor() instanceof Actor.Agent)
-        && event instanceof MessagePosted message
-        && message.visibility() == Visibility.PUBLIC;
   }
 
   private static ClockStatus wanted(TicketStatus status, boolean pauseOnHold) {

@@ -9,6 +9,7 @@ import dev.helpdesk.PlanId;
 import dev.helpdesk.Priority;
 import dev.helpdesk.TicketStatus;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.internal.SlaSignals;
 import dev.helpdesk.sla.SlaDue.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,7 +310,8 @@ class SlaEngineTest {
             T,
             TicketStatus.OPEN,
             TicketStatus.ON_HOLD);
-    assertThatThrownBy(() -> ENGINE.onEvent(run.state(), run.ticket(), other, Optional.empty()))
+    assertThatThrownBy(
+            () -> ENGINE.onEvent(run.state(), SlaSignals.of(run.ticket(), other), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(TicketRun.ID.toString());
   }

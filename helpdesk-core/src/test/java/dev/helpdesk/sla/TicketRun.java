@@ -16,6 +16,7 @@ import dev.helpdesk.TicketStatus;
 import dev.helpdesk.Tier;
 import dev.helpdesk.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.internal.SlaSignals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,7 @@ final class TicketRun {
       HelpdeskEvent event) {
     version++;
     Ticket after = ticket(status, priority, department, at);
-    state = engine.onEvent(state, after, event, plan);
+    state = engine.onEvent(state, SlaSignals.of(after, event), plan);
     ticket = after;
     return this;
   }
