@@ -4,9 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.IncidentId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.internal.Lifecycle;
 import dev.helpdesk.internal.Lifecycle.Action;
 import dev.helpdesk.spi.Notification;
+import dev.helpdesk.ticket.Incident;
+import dev.helpdesk.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.helpdesk;
 
 import com.google.common.collect.AbstractIterator;
 import dev.helpdesk.spi.TimeCursor;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

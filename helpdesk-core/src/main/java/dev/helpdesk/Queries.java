@@ -2,9 +2,17 @@ package dev.helpdesk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.helpdesk.domain.ActionNotPermittedException;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.CustomerProfile;
+import dev.helpdesk.ticket.QueueKey;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;

@@ -4,12 +4,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Iterables;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.metrics.SupportMetrics;
 import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.metrics.TicketHistory;
 import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.spi.AgentProfile;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

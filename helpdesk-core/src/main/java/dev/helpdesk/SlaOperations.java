@@ -1,6 +1,11 @@
 package dev.helpdesk;
 
 import com.google.common.collect.ImmutableMap;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.internal.TicketAggregate;
 import dev.helpdesk.sla.BreachAction;
 import dev.helpdesk.sla.ClockExplanation;
@@ -8,6 +13,7 @@ import dev.helpdesk.sla.CompensationPolicy;
 import dev.helpdesk.sla.SlaDue;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.spi.TicketChange;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,9 +2,13 @@ package dev.helpdesk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Notification;
+import dev.helpdesk.ticket.ReplyTemplate;
+import dev.helpdesk.ticket.Ticket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,14 +3,14 @@ package dev.helpdesk.internal;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
 import dev.helpdesk.event.HelpdeskEvent.ResolutionProposed;
 import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
 import dev.helpdesk.sla.SlaSignal;
+import dev.helpdesk.ticket.Ticket;
 
 /**
  * Which SLA clock rule a ticket event triggers: a public staff reply or resolution proposal stops

@@ -2,14 +2,13 @@ package dev.helpdesk.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.IncidentId;
-import dev.helpdesk.Priority;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketStatus;
-import dev.helpdesk.Tier;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.IncidentId;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.domain.Tier;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
 import dev.helpdesk.event.HelpdeskEvent.MarkedAsSpam;
@@ -28,6 +27,7 @@ import dev.helpdesk.event.ServiceLevelEvent;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.ticket.Ticket;
 import java.util.Optional;
 
 /**

@@ -2,9 +2,9 @@ package dev.helpdesk.sla;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.PlanId;
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketStatus;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package dev.helpdesk.sla;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.Priority;
-import dev.helpdesk.TicketStatus;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketStatus;
 import java.time.Instant;
 
 /**

@@ -3,8 +3,8 @@ package dev.helpdesk.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.Table;
-import dev.helpdesk.Actor;
-import dev.helpdesk.TicketStatus;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.internal.Lifecycle.Action;
 import org.junit.jupiter.api.Test;
 

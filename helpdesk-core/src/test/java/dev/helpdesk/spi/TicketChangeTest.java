@@ -3,7 +3,7 @@ package dev.helpdesk.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.Ticket;
+import dev.helpdesk.ticket.Ticket;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
