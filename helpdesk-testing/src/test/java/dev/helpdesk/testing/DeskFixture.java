@@ -1,5 +1,7 @@
-package dev.helpdesk;
+package dev.helpdesk.testing;
 
+import dev.helpdesk.Helpdesk;
+import dev.helpdesk.OpenTicket;
 import dev.helpdesk.domain.Actor;
 import dev.helpdesk.domain.AgentId;
 import dev.helpdesk.domain.Category;
@@ -11,12 +13,6 @@ import dev.helpdesk.domain.PlanId;
 import dev.helpdesk.domain.Priority;
 import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.spi.CustomerProfile;
-import dev.helpdesk.testing.FakeDirectory;
-import dev.helpdesk.testing.InMemoryAttachmentStore;
-import dev.helpdesk.testing.InMemoryTicketStore;
-import dev.helpdesk.testing.RecordingListener;
-import dev.helpdesk.testing.RecordingNotifier;
-import dev.helpdesk.testing.SettableClock;
 import dev.helpdesk.ticket.Ticket;
 import java.util.Currency;
 import java.util.EnumSet;

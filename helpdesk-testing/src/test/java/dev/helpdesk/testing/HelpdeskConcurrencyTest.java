@@ -1,12 +1,13 @@
-package dev.helpdesk;
+package dev.helpdesk.testing;
 
-import static dev.helpdesk.DeskFixture.ALICE;
-import static dev.helpdesk.DeskFixture.BILL;
-import static dev.helpdesk.DeskFixture.BILLING;
-import static dev.helpdesk.DeskFixture.TECH;
-import static dev.helpdesk.DeskFixture.TINA;
+import static dev.helpdesk.testing.DeskFixture.ALICE;
+import static dev.helpdesk.testing.DeskFixture.BILL;
+import static dev.helpdesk.testing.DeskFixture.BILLING;
+import static dev.helpdesk.testing.DeskFixture.TECH;
+import static dev.helpdesk.testing.DeskFixture.TINA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.helpdesk.Transfer;
 import dev.helpdesk.domain.Actor;
 import dev.helpdesk.domain.HelpdeskException;
 import dev.helpdesk.domain.TicketRef;

@@ -1,19 +1,24 @@
-package dev.helpdesk;
+package dev.helpdesk.testing;
 
-import static dev.helpdesk.DeskFixture.ALICE;
-import static dev.helpdesk.DeskFixture.BILL;
-import static dev.helpdesk.DeskFixture.BILLING;
-import static dev.helpdesk.DeskFixture.BOB;
-import static dev.helpdesk.DeskFixture.CAROL;
-import static dev.helpdesk.DeskFixture.INTAKE;
-import static dev.helpdesk.DeskFixture.TECH;
-import static dev.helpdesk.DeskFixture.TINA;
-import static dev.helpdesk.DeskFixture.TOM;
+import static dev.helpdesk.testing.DeskFixture.ALICE;
+import static dev.helpdesk.testing.DeskFixture.BILL;
+import static dev.helpdesk.testing.DeskFixture.BILLING;
+import static dev.helpdesk.testing.DeskFixture.BOB;
+import static dev.helpdesk.testing.DeskFixture.CAROL;
+import static dev.helpdesk.testing.DeskFixture.INTAKE;
+import static dev.helpdesk.testing.DeskFixture.TECH;
+import static dev.helpdesk.testing.DeskFixture.TINA;
+import static dev.helpdesk.testing.DeskFixture.TOM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.helpdesk.Escalation;
+import dev.helpdesk.Helpdesk;
+import dev.helpdesk.OpenTicket;
+import dev.helpdesk.TicketView;
+import dev.helpdesk.Transfer;
 import dev.helpdesk.domain.ActionNotPermittedException;
 import dev.helpdesk.domain.Actor;
 import dev.helpdesk.domain.HelpdeskException;

@@ -1,14 +1,17 @@
-package dev.helpdesk;
+package dev.helpdesk.testing;
 
-import static dev.helpdesk.DeskFixture.ALICE;
-import static dev.helpdesk.DeskFixture.BILL;
-import static dev.helpdesk.DeskFixture.BOB;
-import static dev.helpdesk.DeskFixture.TECH;
-import static dev.helpdesk.DeskFixture.TINA;
-import static dev.helpdesk.DeskFixture.TOM;
+import static dev.helpdesk.testing.DeskFixture.ALICE;
+import static dev.helpdesk.testing.DeskFixture.BILL;
+import static dev.helpdesk.testing.DeskFixture.BOB;
+import static dev.helpdesk.testing.DeskFixture.TECH;
+import static dev.helpdesk.testing.DeskFixture.TINA;
+import static dev.helpdesk.testing.DeskFixture.TOM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.helpdesk.Helpdesk;
+import dev.helpdesk.OpenTicket;
+import dev.helpdesk.SlaCheckResult;
 import dev.helpdesk.domain.ActionNotPermittedException;
 import dev.helpdesk.domain.Actor;
 import dev.helpdesk.domain.IllegalTransitionException;
