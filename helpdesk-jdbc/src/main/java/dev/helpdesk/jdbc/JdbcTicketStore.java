@@ -20,7 +20,8 @@ import dev.helpdesk.Ticket;
 import dev.helpdesk.TicketId;
 import dev.helpdesk.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
-import dev.helpdesk.spi.JsonCodec;
+import dev.helpdesk.jdbc.internal.StoredJson;
+import dev.helpdesk.jdbc.internal.StoredJson.OnceFlags;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
@@ -39,11 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link JsonCodec}),
- * next to the few columns its queries filter and sort on, each behind an index. Every write is one
- * transaction; optimistic locking is a conditional update on the version column, and once-only
- * rules rest on unique keys, so several nodes can share the database without row locks. Reads are
- * one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
+ * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link
+ * StoredJson}), next to the few columns its queries filter and sort on, each behind an index. Every
+ * write is one transaction; optimistic locking is a conditional update on the version column, and
+ * once-only rules rest on unique keys, so several nodes can share the database without row locks.
+ * Reads are one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
  */
 final class JdbcTicketStore implements TicketStore {
   private static final String INSERT_EVENT =
@@ -91,13 +92,13 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> find(TicketId id) {
     requireNonNull(id, "id must not be null");
-    return findJson("tickets", "state", "id", id.toString(), Ticket.class);
+    return findTicket("id", id.toString());
   }
 
   @Override
   public Optional<Ticket> findByReference(TicketRef reference) {
     requireNonNull(reference, "reference must not be null");
-    return findJson("tickets", "state", "reference", reference.value(), Ticket.class);
+    return findTicket("reference", reference.value());
   }
 
   /**
@@ -207,8 +208,8 @@ final class JdbcTicketStore implements TicketStore {
     return statement
         .bind("t", e.ticket().toString())
         .bind("v", e.version())
-        .bind("type", e.getClass().getSimpleName())
-        .bind("json", JsonCodec.encode(e));
+        .bind("type", StoredJson.typeId(e))
+        .bind("json", StoredJson.encode(e));
   }
 
   private <S extends SqlStatement<S>> S bindOutbox(S statement, OutboxMessage m) {
@@ -216,7 +217,7 @@ final class JdbcTicketStore implements TicketStore {
         .bind("key", m.key())
         .bind("t", m.ticket().toString())
         .bind("created", dialect.timestamp(m.createdAt()))
-        .bind("payload", JsonCodec.encode(m.payload()));
+        .bind("payload", StoredJson.encode(m.payload()));
   }
 
   private <S extends SqlStatement<S>> S bindOnceKey(S statement, String key, Ticket ticket) {
@@ -257,14 +258,14 @@ final class JdbcTicketStore implements TicketStore {
                       "SELECT json FROM events WHERE ticket_id = :t AND version = :v",
                       last.ticket(),
                       last.version())
-                  .equals(Optional.of(JsonCodec.encode(last)));
+                  .equals(Optional.of(StoredJson.encode(last)));
             }
             return stored(
                     h,
                     "SELECT state FROM tickets WHERE id = :t AND version = :v",
                     ticket.id(),
                     ticket.version())
-                .equals(Optional.of(JsonCodec.encode(ticket)));
+                .equals(Optional.of(StoredJson.encode(ticket)));
           });
     } catch (HelpdeskException unknown) {
       lost.addSuppressed(unknown);
@@ -342,7 +343,7 @@ final class JdbcTicketStore implements TicketStore {
             .bind("organization", t.organization().map(OrganizationId::value).orElse(null))
             .bind("incident", t.incident().map(IncidentId::toString).orElse(null))
             .bind("slaNextCheck", dialect.timestamp(t.sla().nextCheck()))
-            .bind("state", JsonCodec.encode(t))
+            .bind("state", StoredJson.encode(t))
             .bind("version", t.version())
             .bind("expected", change.expectedVersion())
             .execute();
@@ -375,7 +376,7 @@ final class JdbcTicketStore implements TicketStore {
           .bind("seq", ++seq)
           .bind("at", dialect.timestamp(e.at()))
           .bind("messageId", e.messageId().orElse(null))
-          .bind("json", JsonCodec.encode(e))
+          .bind("json", StoredJson.encode(e))
           .execute();
     }
   }
@@ -423,7 +424,7 @@ final class JdbcTicketStore implements TicketStore {
                       .bind("urgency", k.urgency())
                       .bind("openedAt", dialect.timestamp(k.openedAt()))
                       .bind("id", k.ticket().toString()));
-          return tickets(q);
+          return tickets(h, q);
         });
   }
 
@@ -445,6 +446,7 @@ final class JdbcTicketStore implements TicketStore {
         "reading the tickets of " + value,
         h ->
             tickets(
+                h,
                 h.createQuery(newestFirstSql(column)).bind("value", value).bind("limit", limit)));
   }
 
@@ -453,7 +455,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(incident, "incident must not be null");
     return database.withHandle(
         "reading the tickets of incident " + incident,
-        h -> tickets(h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
+        h -> tickets(h, h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
   }
 
   @Override
@@ -484,7 +486,7 @@ final class JdbcTicketStore implements TicketStore {
                   .bind("limit", limit);
           after.ifPresent(
               c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
-          return tickets(q);
+          return tickets(h, q);
         });
   }
 
@@ -505,7 +507,7 @@ final class JdbcTicketStore implements TicketStore {
                   .bind("limit", limit);
           after.ifPresent(
               c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
-          return tickets(q);
+          return tickets(h, q);
         });
   }
 
@@ -525,7 +527,7 @@ final class JdbcTicketStore implements TicketStore {
                             rs.getString("msg_key"),
                             TicketId.parse(rs.getString("ticket_id")),
                             dialect.instant(rs, "created_at"),
-                            JsonCodec.decode(rs.getString("payload"), OutboxMessage.Payload.class),
+                            StoredJson.decode(rs.getString("payload"), OutboxMessage.Payload.class),
                             rs.getInt("attempts")))
                 .collect(ImmutableList.toImmutableList()));
   }
@@ -619,7 +621,7 @@ final class JdbcTicketStore implements TicketStore {
         "incidents",
         "id",
         incident.id().toString(),
-        JsonCodec.encode(incident),
+        StoredJson.encode(incident),
         "saving incident " + incident.id());
   }
 
@@ -636,7 +638,7 @@ final class JdbcTicketStore implements TicketStore {
         "templates",
         "name",
         template.name(),
-        JsonCodec.encode(template),
+        StoredJson.encode(template),
         "saving template " + template.name());
   }
 
@@ -653,6 +655,18 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM templates ORDER BY name"), ReplyTemplate.class));
+  }
+
+  private Optional<Ticket> findTicket(String keyColumn, String key) {
+    return database.withHandle(
+        "reading ticket " + key,
+        h ->
+            tickets(
+                    h,
+                    h.createQuery("SELECT state FROM tickets WHERE " + keyColumn + " = :key")
+                        .bind("key", key))
+                .stream()
+                .findFirst());
   }
 
   /**
@@ -722,13 +736,32 @@ final class JdbcTicketStore implements TicketStore {
         + " = :value ORDER BY opened_at DESC, id LIMIT :limit";
   }
 
-  private static List<Ticket> tickets(Query query) {
-    return decodeAll(query, Ticket.class);
+  private static List<Ticket> tickets(Handle h, Query query) {
+    return query.mapTo(String.class).list().stream()
+        .map(json -> StoredJson.decodeTicket(json, t -> legacyFlags(h, t)))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The once-only flags of a ticket stored in format 1, which lacks them, from its events. Only
+   * rows written before format 2 pay this query, and each is written in format 2 at its next
+   * change.
+   */
+  private static OnceFlags legacyFlags(Handle h, Ticket ticket) {
+    List<HelpdeskEvent> events =
+        decodeAll(
+            h.createQuery(
+                    "SELECT json FROM events WHERE ticket_id = :t AND type IN (<types>)"
+                        + " ORDER BY version")
+                .bind("t", ticket.id().toString())
+                .bindList("types", OnceFlags.EVENT_TYPES),
+            HelpdeskEvent.class);
+    return OnceFlags.derive(ticket, events);
   }
 
   private static <T> List<T> decodeAll(Query query, Class<T> type) {
     return query.mapTo(String.class).list().stream()
-        .map(json -> JsonCodec.decode(json, type))
+        .map(json -> StoredJson.decode(json, type))
         .collect(ImmutableList.toImmutableList());
   }
 
