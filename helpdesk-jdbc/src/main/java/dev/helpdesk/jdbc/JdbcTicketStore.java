@@ -26,15 +26,18 @@ import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
 import dev.helpdesk.spi.TimeCursor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,9 @@ final class JdbcTicketStore implements TicketStore {
   private static final String INSERT_OUTBOX =
       "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
           + " VALUES (:key, :t, :created, :payload, 0, :created)";
+  private static final String INSERT_ENTRY =
+      "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
+          + " VALUES (:id, :t, :seq, :at, :messageId, :json)";
   private static final String INSERT_ONCE_KEY =
       "INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)";
 
@@ -171,60 +177,55 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   private void writeBatch(Handle h, List<TicketChange> changes) {
+    write(h, changes, t -> "ticket " + t.reference() + " changed concurrently");
+  }
+
+  private void write(Handle h, TicketChange change, String conflict) {
+    write(h, List.of(change), t -> conflict);
+  }
+
+  /**
+   * Writes the ticket rows one by one, since each is version-checked, and the thread entries,
+   * events, outbox messages and once-keys of all {@code changes} as one JDBC batch per table.
+   */
+  private void write(Handle h, List<TicketChange> changes, Function<Ticket, String> conflict) {
+    PreparedBatch entries = h.prepareBatch(INSERT_ENTRY);
     PreparedBatch events = h.prepareBatch(INSERT_EVENT);
     PreparedBatch outbox = h.prepareBatch(INSERT_OUTBOX);
     PreparedBatch onceKeys = h.prepareBatch(INSERT_ONCE_KEY);
     for (TicketChange change : changes) {
       Ticket ticket = change.ticket();
-      writeTicket(h, change, "ticket " + ticket.reference() + " changed concurrently");
-      writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
-      change.events().forEach(e -> bindEvent(events, e).add());
-      change.outbox().forEach(m -> bindOutbox(outbox, m).add());
-      change.onceKeys().forEach(k -> bindOnceKey(onceKeys, k, ticket).add());
+      writeTicket(h, change, conflict.apply(ticket));
+      addEntries(h, entries, ticket.id(), change.expectedVersion() == 0, change.entries());
+      for (HelpdeskEvent e : change.events()) {
+        addEvent(events, e);
+      }
+      for (OutboxMessage m : change.outbox()) {
+        outbox
+            .bind("key", m.key())
+            .bind("t", m.ticket())
+            .bind("created", m.createdAt())
+            .bind("payload", StoredJson.encode(m.payload()))
+            .add();
+      }
+      for (String key : change.onceKeys()) {
+        onceKeys.bind("k", key).bind("t", ticket.id()).bind("at", ticket.updatedAt()).add();
+      }
     }
-    for (PreparedBatch batch : List.of(events, outbox, onceKeys)) {
+    for (PreparedBatch batch : List.of(entries, events, outbox, onceKeys)) {
       if (batch.size() > 0) {
         batch.execute();
       }
     }
   }
 
-  private void write(Handle h, TicketChange change, String conflict) {
-    Ticket ticket = change.ticket();
-    writeTicket(h, change, conflict);
-    writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
-    for (HelpdeskEvent e : change.events()) {
-      bindEvent(h.createUpdate(INSERT_EVENT), e).execute();
-    }
-    for (OutboxMessage m : change.outbox()) {
-      bindOutbox(h.createUpdate(INSERT_OUTBOX), m).execute();
-    }
-    for (String key : change.onceKeys()) {
-      bindOnceKey(h.createUpdate(INSERT_ONCE_KEY), key, ticket).execute();
-    }
-  }
-
-  private static <S extends SqlStatement<S>> S bindEvent(S statement, HelpdeskEvent e) {
-    return statement
-        .bind("t", e.ticket().toString())
+  private static void addEvent(PreparedBatch events, HelpdeskEvent e) {
+    events
+        .bind("t", e.ticket())
         .bind("v", e.version())
         .bind("type", StoredJson.typeId(e))
-        .bind("json", StoredJson.encode(e));
-  }
-
-  private <S extends SqlStatement<S>> S bindOutbox(S statement, OutboxMessage m) {
-    return statement
-        .bind("key", m.key())
-        .bind("t", m.ticket().toString())
-        .bind("created", dialect.timestamp(m.createdAt()))
-        .bind("payload", StoredJson.encode(m.payload()));
-  }
-
-  private <S extends SqlStatement<S>> S bindOnceKey(S statement, String key, Ticket ticket) {
-    return statement
-        .bind("k", key)
-        .bind("t", ticket.id().toString())
-        .bind("at", dialect.timestamp(ticket.updatedAt()));
+        .bind("json", StoredJson.encode(e))
+        .add();
   }
 
   /**
@@ -245,8 +246,8 @@ final class JdbcTicketStore implements TicketStore {
             if (!change.entries().isEmpty()) {
               return h.createQuery(
                           "SELECT COUNT(*) FROM thread_entries WHERE id = :id AND ticket_id = :t")
-                      .bind("id", change.entries().get(0).id().toString())
-                      .bind("t", ticket.id().toString())
+                      .bind("id", change.entries().get(0).id())
+                      .bind("t", ticket.id())
                       .mapTo(Integer.class)
                       .one()
                   == 1;
@@ -312,11 +313,7 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   private static Optional<String> stored(Handle h, String sql, TicketId ticket, long version) {
-    return h.createQuery(sql)
-        .bind("t", ticket.toString())
-        .bind("v", version)
-        .mapTo(String.class)
-        .findOne();
+    return h.createQuery(sql).bind("t", ticket).bind("v", version).mapTo(String.class).findOne();
   }
 
   private void writeTicket(Handle h, TicketChange change, String conflict) {
@@ -331,18 +328,18 @@ final class JdbcTicketStore implements TicketStore {
             : "UPDATE tickets SET " + TICKET_COLUMNS + " WHERE id = :id AND version = :expected";
     int rows =
         h.createUpdate(sql)
-            .bind("id", t.id().toString())
-            .bind("reference", t.reference().value())
-            .bind("department", t.department().value())
+            .bind("id", t.id())
+            .bind("reference", t.reference())
+            .bind("department", t.department())
             .bind("status", t.status().name())
             .bind("inQueue", t.status().isWorkQueue())
-            .bind("queueDue", dialect.timestamp(key.due()))
+            .bind("queueDue", key.due())
             .bind("urgency", key.urgency())
-            .bind("openedAt", dialect.timestamp(t.openedAt()))
-            .bind("customer", t.customer().map(CustomerId::value).orElse(null))
-            .bind("organization", t.organization().map(OrganizationId::value).orElse(null))
-            .bind("incident", t.incident().map(IncidentId::toString).orElse(null))
-            .bind("slaNextCheck", dialect.timestamp(t.sla().nextCheck()))
+            .bind("openedAt", t.openedAt())
+            .bindByType("customer", t.customer().orElse(null), CustomerId.class)
+            .bindByType("organization", t.organization().orElse(null), OrganizationId.class)
+            .bindByType("incident", t.incident().orElse(null), IncidentId.class)
+            .bindByType("slaNextCheck", t.sla().nextCheck().orElse(null), Instant.class)
             .bind("state", StoredJson.encode(t))
             .bind("version", t.version())
             .bind("expected", change.expectedVersion())
@@ -352,8 +349,12 @@ final class JdbcTicketStore implements TicketStore {
     }
   }
 
-  private void writeEntries(
-      Handle h, TicketId ticket, boolean newTicket, List<ThreadEntry> entries) {
+  private static void addEntries(
+      Handle h,
+      PreparedBatch batch,
+      TicketId ticket,
+      boolean newTicket,
+      List<ThreadEntry> entries) {
     if (entries.isEmpty()) {
       return;
     }
@@ -364,20 +365,18 @@ final class JdbcTicketStore implements TicketStore {
         newTicket
             ? 0
             : h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
-                .bind("t", ticket.toString())
+                .bind("t", ticket)
                 .mapTo(Integer.class)
                 .one();
     for (ThreadEntry e : entries) {
-      h.createUpdate(
-              "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
-                  + " VALUES (:id, :t, :seq, :at, :messageId, :json)")
-          .bind("id", e.id().toString())
-          .bind("t", ticket.toString())
+      batch
+          .bind("id", e.id())
+          .bind("t", ticket)
           .bind("seq", ++seq)
-          .bind("at", dialect.timestamp(e.at()))
-          .bind("messageId", e.messageId().orElse(null))
+          .bind("at", e.at())
+          .bindByType("messageId", e.messageId().orElse(null), String.class)
           .bind("json", StoredJson.encode(e))
-          .execute();
+          .add();
     }
   }
 
@@ -389,7 +388,7 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM thread_entries WHERE ticket_id = :t ORDER BY seq")
-                    .bind("t", ticket.toString()),
+                    .bind("t", ticket),
                 ThreadEntry.class));
   }
 
@@ -401,7 +400,7 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM events WHERE ticket_id = :t ORDER BY version")
-                    .bind("t", ticket.toString()),
+                    .bind("t", ticket),
                 HelpdeskEvent.class));
   }
 
@@ -415,15 +414,15 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(queueSql(after.isPresent()))
-                  .bind("department", department.value())
+                  .bind("department", department)
                   .bind("inQueue", true)
                   .bind("limit", limit);
           after.ifPresent(
               k ->
-                  q.bind("due", dialect.timestamp(k.due()))
+                  q.bind("due", k.due())
                       .bind("urgency", k.urgency())
-                      .bind("openedAt", dialect.timestamp(k.openedAt()))
-                      .bind("id", k.ticket().toString()));
+                      .bind("openedAt", k.openedAt())
+                      .bind("id", k.ticket()));
           return tickets(h, q);
         });
   }
@@ -455,7 +454,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(incident, "incident must not be null");
     return database.withHandle(
         "reading the tickets of incident " + incident,
-        h -> tickets(h, h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
+        h -> tickets(h, h.createQuery(LINKED_SQL).bind("incident", incident)));
   }
 
   @Override
@@ -466,9 +465,8 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             h.createQuery(MESSAGE_ID_SQL)
                 .bind("messageId", messageId)
-                .mapTo(String.class)
-                .findOne()
-                .map(TicketId::parse));
+                .mapTo(TicketId.class)
+                .findOne());
   }
 
   @Override
@@ -481,11 +479,10 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(dueSql(after.isPresent()))
-                  .bind("epoch", dialect.timestamp(Instant.EPOCH))
-                  .bind("now", dialect.timestamp(now))
+                  .bind("epoch", Instant.EPOCH)
+                  .bind("now", now)
                   .bind("limit", limit);
-          after.ifPresent(
-              c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
+          after.ifPresent(c -> q.bind("at", c.at()).bind("id", c.ticket()));
           return tickets(h, q);
         });
   }
@@ -502,11 +499,10 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(openedBetweenSql(after.isPresent()))
-                  .bind("from", dialect.timestamp(from))
-                  .bind("to", dialect.timestamp(to))
+                  .bind("from", from)
+                  .bind("to", to)
                   .bind("limit", limit);
-          after.ifPresent(
-              c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
+          after.ifPresent(c -> q.bind("at", c.at()).bind("id", c.ticket()));
           return tickets(h, q);
         });
   }
@@ -519,14 +515,14 @@ final class JdbcTicketStore implements TicketStore {
         "reading the outbox",
         h ->
             h.createQuery(PENDING_OUTBOX_SQL)
-                .bind("now", dialect.timestamp(now))
+                .bind("now", now)
                 .bind("limit", limit)
                 .map(
                     (rs, ctx) ->
                         new OutboxMessage(
                             rs.getString("msg_key"),
-                            TicketId.parse(rs.getString("ticket_id")),
-                            dialect.instant(rs, "created_at"),
+                            column(rs, "ticket_id", TicketId.class, ctx),
+                            column(rs, "created_at", Instant.class, ctx),
                             StoredJson.decode(rs.getString("payload"), OutboxMessage.Payload.class),
                             rs.getInt("attempts")))
                 .collect(ImmutableList.toImmutableList()));
@@ -553,9 +549,9 @@ final class JdbcTicketStore implements TicketStore {
                           + " WHERE msg_key = :key AND delivered_at IS NULL"
                           + " AND (lease_until IS NULL OR lease_until <= :now)")
                   .bind("owner", owner)
-                  .bind("until", dialect.timestamp(until))
+                  .bind("until", until)
                   .bind("key", key)
-                  .bind("now", dialect.timestamp(now))
+                  .bind("now", now)
                   .execute();
           if (rows == 0) {
             requireOutboxMessage(h, key);
@@ -572,7 +568,7 @@ final class JdbcTicketStore implements TicketStore {
         key,
         "delivered_at = :at, lease_owner = NULL, lease_until = NULL",
         "marking outbox message " + key + " delivered",
-        u -> u.bind("at", dialect.timestamp(at)));
+        u -> u.bind("at", at));
   }
 
   @Override
@@ -585,7 +581,7 @@ final class JdbcTicketStore implements TicketStore {
         key,
         "last_error = :error, next_attempt_at = :retryAt, lease_owner = NULL, lease_until = NULL",
         "recording a failed delivery of outbox message " + key,
-        u -> u.bind("error", stored).bind("retryAt", dialect.timestamp(retryAt)));
+        u -> u.bind("error", stored).bind("retryAt", retryAt));
   }
 
   private void updateOutbox(
@@ -753,7 +749,7 @@ final class JdbcTicketStore implements TicketStore {
             h.createQuery(
                     "SELECT json FROM events WHERE ticket_id = :t AND type IN (<types>)"
                         + " ORDER BY version")
-                .bind("t", ticket.id().toString())
+                .bind("t", ticket.id())
                 .bindList("types", OnceFlags.EVENT_TYPES),
             HelpdeskEvent.class);
     return OnceFlags.derive(ticket, events);
@@ -763,6 +759,12 @@ final class JdbcTicketStore implements TicketStore {
     return query.mapTo(String.class).list().stream()
         .map(json -> StoredJson.decode(json, type))
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The value of {@code name} in the current row, through the column mapper Jdbi has for it. */
+  private static <T> T column(ResultSet rs, String name, Class<T> type, StatementContext ctx)
+      throws SQLException {
+    return ctx.findColumnMapperFor(type).orElseThrow().map(rs, name, ctx);
   }
 
   private static void checkLimit(int limit) {
