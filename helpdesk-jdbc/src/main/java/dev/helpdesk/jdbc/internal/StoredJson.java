@@ -82,8 +82,9 @@ import java.util.function.Function;
  * CustomerId}, {@code Tier}, ...) are their bare value; {@code Instant} and the other {@code
  * java.time} values are their ISO text; empty optionals and empty collections are left out and read
  * back empty; unknown members are ignored. Decoding always runs the records' canonical
- * constructors, so their validation applies. Format 1 differs from 2 only in two Ticket members
- * (see {@link #decodeTicket}) and in escaping, which both read alike.
+ * constructors, so their validation applies. Besides the format member, format 1 differs only in
+ * lacking two Ticket members (see {@link #decodeTicket}) and in escaping (format 2 escapes every
+ * surrogate and U+2028/U+2029, format 1 only lone surrogates), which reads alike.
  *
  * <p>Internal: public only for helpdesk-benchmarks. Thread-safe.
  */
@@ -150,7 +151,9 @@ public final class StoredJson {
 
   /** The stable type id of an event, as the store's {@code events.type} column holds it. */
   public static String typeId(HelpdeskEvent event) {
-    return requireNonNull(TYPE_IDS.inverse().get(event.getClass()), "no type id");
+    String id = TYPE_IDS.inverse().get(event.getClass());
+    checkArgument(id != null, "no stored type id for %s", event.getClass().getName());
+    return id;
   }
 
   /**
