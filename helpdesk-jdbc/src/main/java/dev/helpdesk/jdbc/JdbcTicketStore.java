@@ -30,10 +30,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -733,26 +735,36 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   private static List<Ticket> tickets(Handle h, Query query) {
-    return query.mapTo(String.class).list().stream()
-        .map(json -> StoredJson.decodeTicket(json, t -> legacyFlags(h, t)))
+    List<String> docs = query.mapTo(String.class).list();
+    Map<TicketId, List<HelpdeskEvent>> legacy = legacyEvents(h, docs);
+    return docs.stream()
+        .map(
+            json ->
+                StoredJson.decodeTicket(
+                    json, t -> OnceFlags.derive(t, legacy.getOrDefault(t.id(), List.of()))))
         .collect(ImmutableList.toImmutableList());
   }
 
   /**
-   * The once-only flags of a ticket stored in format 1, which lacks them, from its events. Only
-   * rows written before format 2 pay this query, and each is written in format 2 at its next
-   * change.
+   * The events that set the once-only flags of the format-1 tickets among {@code docs}, which lack
+   * the flags, by ticket: one query for the page, and none when every row is in format 2, as each
+   * is from its ticket's next change on.
    */
-  private static OnceFlags legacyFlags(Handle h, Ticket ticket) {
-    List<HelpdeskEvent> events =
-        decodeAll(
+  private static Map<TicketId, List<HelpdeskEvent>> legacyEvents(Handle h, List<String> docs) {
+    List<TicketId> ids =
+        docs.stream().filter(d -> StoredJson.format(d) == 1).map(StoredJson::ticketId).toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return decodeAll(
             h.createQuery(
-                    "SELECT json FROM events WHERE ticket_id = :t AND type IN (<types>)"
-                        + " ORDER BY version")
-                .bind("t", ticket.id())
+                    "SELECT json FROM events WHERE ticket_id IN (<ids>) AND type IN (<types>)"
+                        + " ORDER BY ticket_id, version")
+                .bindList("ids", ids)
                 .bindList("types", OnceFlags.EVENT_TYPES),
-            HelpdeskEvent.class);
-    return OnceFlags.derive(ticket, events);
+            HelpdeskEvent.class)
+        .stream()
+        .collect(Collectors.groupingBy(HelpdeskEvent::ticket));
   }
 
   private static <T> List<T> decodeAll(Query query, Class<T> type) {
