@@ -3,9 +3,14 @@ package dev.helpdesk;
 import static java.util.Objects.requireNonNull;
 
 import dev.helpdesk.Lifecycle.Action;
+import dev.helpdesk.domain.ActionNotPermittedException;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Requester;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;
+import dev.helpdesk.ticket.Ticket;
 
 /**
  * Who may do what, decided in core from the host's directory (R4, R5, R9): customers reach their

@@ -1,5 +1,9 @@
 package dev.helpdesk;
 
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Tier;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.TicketAssigned;
 import dev.helpdesk.event.HelpdeskEvent.TicketEscalated;
@@ -16,6 +20,7 @@ import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

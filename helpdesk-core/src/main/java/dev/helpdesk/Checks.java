@@ -3,6 +3,7 @@ package dev.helpdesk;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import dev.helpdesk.domain.Limits;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

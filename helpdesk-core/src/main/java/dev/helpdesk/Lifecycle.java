@@ -1,14 +1,16 @@
 package dev.helpdesk;
 
-import static dev.helpdesk.TicketStatus.CLOSED;
-import static dev.helpdesk.TicketStatus.MERGED;
-import static dev.helpdesk.TicketStatus.ON_HOLD;
-import static dev.helpdesk.TicketStatus.OPEN;
-import static dev.helpdesk.TicketStatus.RESOLUTION_PROPOSED;
-import static dev.helpdesk.TicketStatus.SPAM;
-import static dev.helpdesk.TicketStatus.WAITING_ON_CUSTOMER;
+import static dev.helpdesk.domain.TicketStatus.CLOSED;
+import static dev.helpdesk.domain.TicketStatus.MERGED;
+import static dev.helpdesk.domain.TicketStatus.ON_HOLD;
+import static dev.helpdesk.domain.TicketStatus.OPEN;
+import static dev.helpdesk.domain.TicketStatus.RESOLUTION_PROPOSED;
+import static dev.helpdesk.domain.TicketStatus.SPAM;
+import static dev.helpdesk.domain.TicketStatus.WAITING_ON_CUSTOMER;
 
 import com.google.common.collect.ImmutableTable;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketStatus;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,10 +1,13 @@
 package dev.helpdesk;
 
+import dev.helpdesk.domain.Requester;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,11 @@ package dev.helpdesk;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.Visibility;
+import dev.helpdesk.ticket.AttachmentRef;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.helpdesk;
 
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.ticket.ThreadEntry;
 import java.util.List;
 import java.util.Set;
 

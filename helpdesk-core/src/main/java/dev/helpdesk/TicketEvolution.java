@@ -2,6 +2,13 @@ package dev.helpdesk;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.IncidentId;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.domain.Tier;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
 import dev.helpdesk.event.HelpdeskEvent.MarkedAsSpam;
@@ -20,6 +27,7 @@ import dev.helpdesk.event.ServiceLevelEvent;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.ticket.Ticket;
 import java.util.Optional;
 
 /**

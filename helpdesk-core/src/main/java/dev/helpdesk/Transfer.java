@@ -2,6 +2,10 @@ package dev.helpdesk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketRef;
+
 /**
  * The command that moves a ticket to another department, with the reason kept in the trail (R8).
  */

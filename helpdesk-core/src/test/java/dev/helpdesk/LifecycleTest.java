@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.Table;
 import dev.helpdesk.Lifecycle.Action;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {

@@ -2,6 +2,11 @@ package dev.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.ticket.AttachmentRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,23 @@
 package dev.helpdesk;
 
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.Category;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Plan;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.spi.CustomerProfile;
-import dev.helpdesk.spi.Plan;
 import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryAttachmentStore;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.RecordingListener;
 import dev.helpdesk.testing.RecordingNotifier;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.Ticket;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Optional;

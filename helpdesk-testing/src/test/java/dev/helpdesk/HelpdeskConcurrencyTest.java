@@ -7,7 +7,11 @@ import static dev.helpdesk.DeskFixture.TECH;
 import static dev.helpdesk.DeskFixture.TINA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.HelpdeskException;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,7 +1,7 @@
 package dev.helpdesk.examples;
 
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.mail.MailIntake;
 import dev.helpdesk.mail.MailNotifier;

@@ -1,13 +1,13 @@
 package dev.helpdesk.examples;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
 import dev.helpdesk.OpenTicket;
-import dev.helpdesk.TicketRef;
 import dev.helpdesk.TicketView;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.Notifier;
 import dev.helpdesk.spi.TicketStore;

@@ -2,14 +2,14 @@ package dev.helpdesk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.Channel;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.Requester;
-import dev.helpdesk.TicketStatus;
 import dev.helpdesk.TicketView;
-import dev.helpdesk.Tier;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.Requester;
+import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.domain.Tier;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.examples.demo.SupportDay;
 import dev.helpdesk.metrics.Figures;
 import dev.helpdesk.spi.Notification;

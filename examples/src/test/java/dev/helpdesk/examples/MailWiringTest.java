@@ -2,14 +2,14 @@ package dev.helpdesk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.mail.IntakeResult;
 import dev.helpdesk.mail.SmtpSettings;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.testing.FakeDirectory;
+import dev.helpdesk.ticket.Ticket;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.ServerSocket;

@@ -2,9 +2,9 @@ package dev.helpdesk.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
 import dev.helpdesk.benchmarks.MailCorpus.Msg;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.mail.IntakeResult;
 import dev.helpdesk.mail.MailIntake;

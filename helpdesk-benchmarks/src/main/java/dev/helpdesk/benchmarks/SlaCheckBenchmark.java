@@ -1,11 +1,11 @@
 package dev.helpdesk.benchmarks;
 
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
 import dev.helpdesk.OpenTicket;
-import dev.helpdesk.Priority;
 import dev.helpdesk.SlaCheckResult;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Priority;
 import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.SettableClock;

@@ -3,8 +3,8 @@ package dev.helpdesk.event;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.TicketId;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketId;
 import java.time.Instant;
 
 /** Validation shared by every event record. */

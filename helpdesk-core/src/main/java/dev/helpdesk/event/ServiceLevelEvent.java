@@ -3,10 +3,10 @@ package dev.helpdesk.event;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.Limits;
-import dev.helpdesk.TicketId;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.Limits;
+import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.sla.SlaTarget;
 import java.time.Instant;
 import java.util.Currency;

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.sla.SupportHours;
 import java.time.Instant;
 import java.util.Comparator;

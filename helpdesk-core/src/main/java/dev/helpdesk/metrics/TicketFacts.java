@@ -1,11 +1,10 @@
 package dev.helpdesk.metrics;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketStatus;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
 import dev.helpdesk.event.HelpdeskEvent.ResolutionProposed;
@@ -16,6 +15,7 @@ import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.helpdesk.Ticket;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.ticket.Ticket;
 import java.util.List;
 
 /**

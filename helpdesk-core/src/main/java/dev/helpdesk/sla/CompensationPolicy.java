@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Maps;
-import dev.helpdesk.Limits;
-import dev.helpdesk.spi.Plan;
+import dev.helpdesk.domain.Limits;
+import dev.helpdesk.domain.Plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;

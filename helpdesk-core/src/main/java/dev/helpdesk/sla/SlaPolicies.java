@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.PlanId;
-import dev.helpdesk.Priority;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Priority;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.helpdesk.sla;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.PlanId;
-import dev.helpdesk.Priority;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Priority;
 import java.util.Optional;
 
 /**

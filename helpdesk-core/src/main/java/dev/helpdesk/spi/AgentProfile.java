@@ -3,9 +3,9 @@ package dev.helpdesk.spi;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.Tier;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Tier;
 import java.util.Set;
 
 /**

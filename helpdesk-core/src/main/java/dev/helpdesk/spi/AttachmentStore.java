@@ -1,6 +1,6 @@
 package dev.helpdesk.spi;
 
-import dev.helpdesk.AttachmentRef;
+import dev.helpdesk.ticket.AttachmentRef;
 import java.io.InputStream;
 import java.util.Optional;
 

@@ -2,9 +2,9 @@ package dev.helpdesk.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.OrganizationId;
-import dev.helpdesk.PlanId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.OrganizationId;
+import dev.helpdesk.domain.PlanId;
 import java.util.Optional;
 
 /**

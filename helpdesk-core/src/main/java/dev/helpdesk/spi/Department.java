@@ -2,8 +2,8 @@ package dev.helpdesk.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
 import java.util.Optional;
 
 /** A department as the host defines it, with an optional lead to notify on escalations. */

@@ -1,9 +1,10 @@
 package dev.helpdesk.spi;
 
-import dev.helpdesk.AgentId;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.PlanId;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Plan;
+import dev.helpdesk.domain.PlanId;
 import java.util.Optional;
 
 /**

@@ -2,9 +2,9 @@ package dev.helpdesk.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.EntryId;
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.EntryId;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketRef;
 import java.util.Optional;
 
 /**

@@ -3,7 +3,7 @@ package dev.helpdesk.spi;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.TicketId;
+import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.event.HelpdeskEvent;
 import java.time.Instant;
 

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.util.List;
 import java.util.Set;
 

@@ -2,19 +2,19 @@ package dev.helpdesk.spi;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
-import dev.helpdesk.ConcurrentUpdateException;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.Incident;
-import dev.helpdesk.IncidentId;
-import dev.helpdesk.OrganizationId;
-import dev.helpdesk.QueueKey;
-import dev.helpdesk.ReplyTemplate;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.IncidentId;
+import dev.helpdesk.domain.OrganizationId;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.ticket.Incident;
+import dev.helpdesk.ticket.QueueKey;
+import dev.helpdesk.ticket.ReplyTemplate;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +27,9 @@ import java.util.Set;
  *
  * <p>Implementations must be thread-safe; several desks (nodes) may share one store. Every adapter
  * passes {@code TicketStoreContract} from {@code helpdesk-testing}. Failures surface as {@link
- * dev.helpdesk.HelpdeskException} subclasses: {@link dev.helpdesk.ConcurrentUpdateException} for a
- * lost optimistic race, {@link dev.helpdesk.StoreException} (temporary or not) for the rest.
+ * dev.helpdesk.domain.HelpdeskException} subclasses: {@link
+ * dev.helpdesk.domain.ConcurrentUpdateException} for a lost optimistic race, {@link
+ * dev.helpdesk.domain.StoreException} (temporary or not) for the rest.
  */
 public interface TicketStore {
 
@@ -42,7 +43,7 @@ public interface TicketStore {
    * Stores one command's outcome atomically. The ticket's stored version must equal {@link
    * TicketChange#expectedVersion()} (0: the ticket must not exist yet, nor its reference), and no
    * once-key or outbox key may exist already; otherwise nothing is written and {@link
-   * dev.helpdesk.ConcurrentUpdateException} is thrown.
+   * dev.helpdesk.domain.ConcurrentUpdateException} is thrown.
    */
   void commit(TicketChange change);
 
@@ -88,8 +89,8 @@ public interface TicketStore {
 
   /**
    * One page of a department's work queue (tickets whose status {@link
-   * dev.helpdesk.TicketStatus#isWorkQueue() is work}), in {@link QueueKey} order, strictly after
-   * {@code after} when given (keyset pagination).
+   * dev.helpdesk.domain.TicketStatus#isWorkQueue() is work}), in {@link QueueKey} order, strictly
+   * after {@code after} when given (keyset pagination).
    */
   List<Ticket> queue(DepartmentId department, Optional<QueueKey> after, int limit);
 

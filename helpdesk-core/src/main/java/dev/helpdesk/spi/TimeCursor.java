@@ -2,7 +2,7 @@ package dev.helpdesk.spi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.TicketId;
+import dev.helpdesk.domain.TicketId;
 import java.time.Instant;
 
 /**

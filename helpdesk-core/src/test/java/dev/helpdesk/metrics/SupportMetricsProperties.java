@@ -4,7 +4,7 @@ import static dev.helpdesk.metrics.HistoryBuilder.OFFICE_HOURS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.helpdesk.TicketStatus;
+import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
 import java.time.Duration;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static dev.helpdesk.sla.TicketRun.TECH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.helpdesk.Priority;
-import dev.helpdesk.TicketStatus;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.sla.Calendars.Calendar;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import static dev.helpdesk.sla.TicketRun.TECH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.PlanId;
-import dev.helpdesk.Priority;
-import dev.helpdesk.TicketStatus;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.sla.SlaDue.Kind;
 import java.time.Duration;
@@ -303,7 +303,7 @@ class SlaEngineTest {
     TicketRun run = normal();
     HelpdeskEvent other =
         new HelpdeskEvent.StatusChanged(
-            new dev.helpdesk.TicketId(java.util.UUID.randomUUID()),
+            new dev.helpdesk.domain.TicketId(java.util.UUID.randomUUID()),
             2,
             TicketRun.AGENT,
             T,

@@ -3,9 +3,9 @@ package dev.helpdesk.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.PlanId;
-import dev.helpdesk.Priority;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Priority;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

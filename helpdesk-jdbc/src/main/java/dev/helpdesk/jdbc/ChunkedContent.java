@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.StoreException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

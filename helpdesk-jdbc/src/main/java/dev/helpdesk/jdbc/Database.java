@@ -2,7 +2,7 @@ package dev.helpdesk.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.HelpdeskException;
+import dev.helpdesk.domain.HelpdeskException;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -83,7 +83,10 @@ final class Database {
     return galera;
   }
 
-  /** Runs {@code work} in a transaction; failures become {@link dev.helpdesk.StoreException}s. */
+  /**
+   * Runs {@code work} in a transaction; failures become {@link
+   * dev.helpdesk.domain.StoreException}s.
+   */
   <T> T transaction(String action, HandleCallback<T, Exception> work) {
     return transaction(work, failure -> JdbcErrors.translate(action, failure));
   }

@@ -1,6 +1,6 @@
 package dev.helpdesk.jdbc;
 
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.StoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
-import dev.helpdesk.AttachmentRef;
-import dev.helpdesk.ConcurrentUpdateException;
+import dev.helpdesk.domain.ConcurrentUpdateException;
 import dev.helpdesk.spi.AttachmentStore;
+import dev.helpdesk.ticket.AttachmentRef;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

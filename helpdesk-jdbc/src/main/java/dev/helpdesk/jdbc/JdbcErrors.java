@@ -1,9 +1,9 @@
 package dev.helpdesk.jdbc;
 
 import com.google.common.collect.ImmutableSet;
-import dev.helpdesk.ConcurrentUpdateException;
-import dev.helpdesk.HelpdeskException;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.HelpdeskException;
+import dev.helpdesk.domain.StoreException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.helpdesk.ConcurrentUpdateException;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.StoreException;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.MailArchive;
 import java.io.InputStream;

@@ -164,8 +164,8 @@ public final class JdbcStore implements AutoCloseable {
    * (empty when up to date). Applied versions and checksums are kept in {@code
    * helpdesk_schema_version}; a script changed after it was applied fails fast.
    *
-   * @throws dev.helpdesk.StoreException when an applied script's checksum differs from the shipped
-   *     one, when the database is newer than this library, or when a script fails
+   * @throws dev.helpdesk.domain.StoreException when an applied script's checksum differs from the
+   *     shipped one, when the database is newer than this library, or when a script fails
    */
   public List<String> migrate() {
     return migrator.migrate();

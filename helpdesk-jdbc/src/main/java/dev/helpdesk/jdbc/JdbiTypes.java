@@ -1,12 +1,12 @@
 package dev.helpdesk.jdbc;
 
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.EntryId;
-import dev.helpdesk.IncidentId;
-import dev.helpdesk.OrganizationId;
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.EntryId;
+import dev.helpdesk.domain.IncidentId;
+import dev.helpdesk.domain.OrganizationId;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketRef;
 import java.lang.reflect.Type;
 import java.sql.Types;
 import java.time.Instant;

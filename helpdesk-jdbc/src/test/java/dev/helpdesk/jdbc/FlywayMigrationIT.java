@@ -3,10 +3,10 @@ package dev.helpdesk.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.StoreException;
-import dev.helpdesk.Ticket;
+import dev.helpdesk.domain.StoreException;
 import dev.helpdesk.spi.TicketStore;
 import dev.helpdesk.testing.Tickets;
+import dev.helpdesk.ticket.Ticket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,8 +3,8 @@ package dev.helpdesk.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.helpdesk.ConcurrentUpdateException;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;

@@ -2,10 +2,10 @@ package dev.helpdesk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.ConcurrentUpdateException;
-import dev.helpdesk.HelpdeskException;
-import dev.helpdesk.StoreException;
-import dev.helpdesk.TicketNotFoundException;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.HelpdeskException;
+import dev.helpdesk.domain.StoreException;
+import dev.helpdesk.domain.TicketNotFoundException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.DriverManager;

@@ -2,13 +2,13 @@ package dev.helpdesk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Ticket;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
 import dev.helpdesk.testing.TicketStoreContract;
 import dev.helpdesk.testing.Tickets;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.helpdesk.Actor;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.ConcurrentUpdateException;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
-import dev.helpdesk.IllegalTransitionException;
 import dev.helpdesk.OpenTicket;
-import dev.helpdesk.Priority;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketRef;
-import dev.helpdesk.TicketStatus;
 import dev.helpdesk.Transfer;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.ConcurrentUpdateException;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.IllegalTransitionException;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
 import dev.helpdesk.event.HelpdeskEvent.TicketClosed;
@@ -33,6 +31,8 @@ import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.RecordingListener;
 import dev.helpdesk.testing.RecordingNotifier;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -321,7 +321,7 @@ class MultiNodeIT {
                     acknowledged.get(ref).incrementAndGet();
                   }
                   completed.incrementAndGet();
-                } catch (dev.helpdesk.HelpdeskException e) {
+                } catch (dev.helpdesk.domain.HelpdeskException e) {
                   if (!e.isTemporary() && !(e instanceof ConcurrentUpdateException)) {
                     throw e;
                   }

@@ -2,9 +2,7 @@ package dev.helpdesk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.IncidentId;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
+import dev.helpdesk.domain.IncidentId;
 import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.MailArchive;
@@ -13,6 +11,8 @@ import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
 import dev.helpdesk.testing.Tickets;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.hash.Hashing;
 import com.google.common.io.ByteStreams;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;

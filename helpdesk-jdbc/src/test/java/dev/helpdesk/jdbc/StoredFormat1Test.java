@@ -2,10 +2,10 @@ package dev.helpdesk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.OrganizationId;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.OrganizationId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.ticket.Ticket;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.helpdesk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Incident;
-import dev.helpdesk.ReplyTemplate;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.jdbc.internal.StoredJson;
 import dev.helpdesk.jdbc.internal.StoredJson.OnceFlags;
 import dev.helpdesk.spi.OutboxMessage;
+import dev.helpdesk.ticket.Incident;
+import dev.helpdesk.ticket.ReplyTemplate;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

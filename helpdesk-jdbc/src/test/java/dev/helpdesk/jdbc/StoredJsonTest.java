@@ -3,12 +3,12 @@ package dev.helpdesk.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.Incident;
-import dev.helpdesk.Ticket;
+import dev.helpdesk.domain.Actor;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.jdbc.internal.StoredJson;
 import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.ticket.Incident;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +136,7 @@ class StoredJsonTest {
     List<Class<?>> records = new java.util.ArrayList<>();
     StoredJsonGoldenTest.collectRecords(HelpdeskEvent.class, records);
     StoredJsonGoldenTest.collectRecords(Actor.class, records);
-    StoredJsonGoldenTest.collectRecords(dev.helpdesk.Requester.class, records);
+    StoredJsonGoldenTest.collectRecords(dev.helpdesk.domain.Requester.class, records);
     StoredJsonGoldenTest.collectRecords(dev.helpdesk.spi.OutboxMessage.Payload.class, records);
 
     assertThat(List.<Class<?>>copyOf(StoredJson.TYPE_IDS.values()))

@@ -3,7 +3,7 @@ package dev.helpdesk.mail;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.TicketRef;
 
 /**
  * What became of one inbound message, so the pipe, the SMTP listener, the mailbox pollers and hosts

@@ -4,14 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.html.HtmlEscapers;
-import dev.helpdesk.Actor;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.TicketRef;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.Notifier;
 import dev.helpdesk.spi.TicketStore;
 import dev.helpdesk.spi.UndeliverableException;
+import dev.helpdesk.ticket.ThreadEntry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

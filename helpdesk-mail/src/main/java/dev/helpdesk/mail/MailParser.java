@@ -2,7 +2,7 @@ package dev.helpdesk.mail;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.helpdesk.Limits;
+import dev.helpdesk.domain.Limits;
 import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;

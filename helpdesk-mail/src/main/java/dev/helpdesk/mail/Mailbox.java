@@ -3,7 +3,7 @@ package dev.helpdesk.mail;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.DepartmentId;
+import dev.helpdesk.domain.DepartmentId;
 import java.util.Locale;
 import java.util.Optional;
 

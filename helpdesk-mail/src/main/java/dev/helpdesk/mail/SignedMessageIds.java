@@ -7,7 +7,7 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
 import com.google.common.net.InternetDomainName;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.TicketRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

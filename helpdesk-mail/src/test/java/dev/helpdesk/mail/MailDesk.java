@@ -1,12 +1,11 @@
 package dev.helpdesk.mail;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.MailArchive;
 import dev.helpdesk.spi.Notifier;
@@ -17,6 +16,7 @@ import dev.helpdesk.testing.InMemoryMailArchive;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.RecordingNotifier;
 import dev.helpdesk.testing.SettableClock;
+import dev.helpdesk.ticket.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Random;

@@ -8,18 +8,18 @@ import static dev.helpdesk.mail.MailDesk.TINA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.Channel;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.Requester;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketRef;
-import dev.helpdesk.TicketStatus;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.Requester;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.Notification;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -354,7 +354,9 @@ class MailIntakeTest {
     MailDesk misconfigured =
         new MailDesk(
             b ->
-                b.mailbox(Mailbox.of("sales@desk.example", dev.helpdesk.DepartmentId.of("sales"))));
+                b.mailbox(
+                    Mailbox.of(
+                        "sales@desk.example", dev.helpdesk.domain.DepartmentId.of("sales"))));
     Mails mail = Mails.from("alice@example.com").to("sales@desk.example");
 
     IntakeResult r = misconfigured.accept(mail);
@@ -561,7 +563,7 @@ class MailIntakeTest {
 
     ThreadEntry first = thread(ref).get(0);
     assertThat(first.body()).contains("Shop down").doesNotContain("<b>");
-    dev.helpdesk.AttachmentRef html = first.attachments().get(0);
+    dev.helpdesk.ticket.AttachmentRef html = first.attachments().get(0);
     assertThat(html.filename()).isEqualTo(MailIntake.HTML_RENDITION);
     try (InputStream in = d.desk.attachment(ref, TINA, html.sha256())) {
       assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

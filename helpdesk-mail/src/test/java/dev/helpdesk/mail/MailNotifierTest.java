@@ -6,13 +6,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.helpdesk.Actor;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
 import dev.helpdesk.OpenTicket;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.testing.FakeDirectory;
 import dev.helpdesk.testing.InMemoryTicketStore;
 import dev.helpdesk.testing.SettableClock;
@@ -235,7 +235,7 @@ class MailNotifierTest {
         "k1",
         new dev.helpdesk.spi.Notification(
             dev.helpdesk.spi.Notification.Kind.INCIDENT_UPDATE,
-            new dev.helpdesk.TicketId(new java.util.UUID(1, 2)),
+            new dev.helpdesk.domain.TicketId(new java.util.UUID(1, 2)),
             ref,
             "bob@customer.example",
             "",
@@ -367,7 +367,7 @@ class MailNotifierTest {
             "k",
             new dev.helpdesk.spi.Notification(
                 dev.helpdesk.spi.Notification.Kind.STAFF_ALERT,
-                new dev.helpdesk.TicketId(new java.util.UUID(1, 2)),
+                new dev.helpdesk.domain.TicketId(new java.util.UUID(1, 2)),
                 ref,
                 "tina@example.com",
                 "Tina",

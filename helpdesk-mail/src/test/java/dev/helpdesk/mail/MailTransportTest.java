@@ -3,8 +3,8 @@ package dev.helpdesk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.UndeliverableException;
 import jakarta.mail.Message;

@@ -1,6 +1,6 @@
 package dev.helpdesk.mail;
 
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.StoreException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -2,7 +2,7 @@ package dev.helpdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Limits;
+import dev.helpdesk.domain.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

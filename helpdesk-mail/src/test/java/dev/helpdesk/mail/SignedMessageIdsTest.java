@@ -3,7 +3,7 @@ package dev.helpdesk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.TicketRef;
+import dev.helpdesk.domain.TicketRef;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -4,8 +4,8 @@ import static dev.helpdesk.mail.MailDesk.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.Ticket;
 import dev.helpdesk.testing.SmtpClient;
+import dev.helpdesk.ticket.Ticket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,18 +2,18 @@ package dev.helpdesk.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.AgentId;
-import dev.helpdesk.Channel;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.OrganizationId;
-import dev.helpdesk.PlanId;
-import dev.helpdesk.Tier;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.OrganizationId;
+import dev.helpdesk.domain.Plan;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Tier;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
-import dev.helpdesk.spi.Plan;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Locale;

@@ -2,24 +2,24 @@ package dev.helpdesk.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.Channel;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.EntryId;
-import dev.helpdesk.OrganizationId;
-import dev.helpdesk.Priority;
-import dev.helpdesk.Requester;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketId;
-import dev.helpdesk.TicketRef;
-import dev.helpdesk.TicketStatus;
-import dev.helpdesk.Tier;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.EntryId;
+import dev.helpdesk.domain.OrganizationId;
+import dev.helpdesk.domain.Priority;
+import dev.helpdesk.domain.Requester;
+import dev.helpdesk.domain.TicketId;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.domain.Tier;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.spi.TicketChange;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -107,7 +107,7 @@ public final class Tickets {
   }
 
   /** The next version of a ticket linked to an incident. */
-  public static Ticket withIncident(Ticket t, dev.helpdesk.IncidentId incident) {
+  public static Ticket withIncident(Ticket t, dev.helpdesk.domain.IncidentId incident) {
     return copy(
         t,
         t.version() + 1,
@@ -125,7 +125,7 @@ public final class Tickets {
       Priority priority,
       Optional<OrganizationId> organization,
       SlaState sla,
-      Optional<dev.helpdesk.IncidentId> incident) {
+      Optional<dev.helpdesk.domain.IncidentId> incident) {
     return new Ticket(
         t.id(),
         t.reference(),

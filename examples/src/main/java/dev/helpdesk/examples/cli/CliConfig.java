@@ -1,10 +1,11 @@
 package dev.helpdesk.examples.cli;
 
-import dev.helpdesk.Channel;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.PlanId;
-import dev.helpdesk.Priority;
+import dev.helpdesk.domain.Channel;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Plan;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.Priority;
 import dev.helpdesk.mail.MailServer;
 import dev.helpdesk.mail.Mailbox;
 import dev.helpdesk.mail.SmtpSettings;
@@ -15,7 +16,6 @@ import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.sla.TimeRange;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;
-import dev.helpdesk.spi.Plan;
 import dev.helpdesk.testing.FakeDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,16 +2,16 @@ package dev.helpdesk.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.helpdesk.AgentId;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
-import dev.helpdesk.PlanId;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.domain.Plan;
+import dev.helpdesk.domain.PlanId;
+import dev.helpdesk.domain.StoreException;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Department;
 import dev.helpdesk.spi.Directory;
-import dev.helpdesk.spi.Plan;
 import dev.helpdesk.testing.FakeDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +178,7 @@ final class CommandDirectory implements Directory {
               parts[1].strip(),
               parts[2].strip(),
               parts.length > 4 && !parts[4].isBlank()
-                  ? Optional.of(dev.helpdesk.OrganizationId.of(parts[4].strip()))
+                  ? Optional.of(dev.helpdesk.domain.OrganizationId.of(parts[4].strip()))
                   : Optional.empty(),
               false,
               plan.orElse(FakeDirectory.STANDARD)));

@@ -2,9 +2,9 @@ package dev.helpdesk.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.helpdesk.AgentId;
-import dev.helpdesk.DepartmentId;
 import dev.helpdesk.Helpdesk;
+import dev.helpdesk.domain.AgentId;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.mail.MailIntake;
 import dev.helpdesk.mail.MailNotifier;

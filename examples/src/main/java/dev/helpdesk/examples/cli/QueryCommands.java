@@ -1,18 +1,18 @@
 package dev.helpdesk.examples.cli;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.Requester;
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
-import dev.helpdesk.TicketRef;
-import dev.helpdesk.TicketStatus;
 import dev.helpdesk.TicketView;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.Requester;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.mail.IntakeResult;
 import dev.helpdesk.metrics.DurationStats;
 import dev.helpdesk.metrics.Figures;
 import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.spi.ArchivedMail;
 import dev.helpdesk.spi.TimeCursor;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;

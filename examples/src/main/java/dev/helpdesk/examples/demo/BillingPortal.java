@@ -1,6 +1,6 @@
 package dev.helpdesk.examples.demo;
 
-import dev.helpdesk.CustomerId;
+import dev.helpdesk.domain.CustomerId;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.spi.DurableListener;

@@ -1,6 +1,6 @@
 package dev.helpdesk.examples.demo;
 
-import dev.helpdesk.DepartmentId;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.metrics.DurationStats;
 import dev.helpdesk.metrics.Figures;
 import dev.helpdesk.metrics.SlaCompliance;

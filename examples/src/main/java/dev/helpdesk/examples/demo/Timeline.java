@@ -1,9 +1,9 @@
 package dev.helpdesk.examples.demo;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.Requester;
-import dev.helpdesk.TicketRef;
-import dev.helpdesk.Visibility;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.Requester;
+import dev.helpdesk.domain.TicketRef;
+import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.IncidentLinked;
 import dev.helpdesk.event.HelpdeskEvent.MessagePosted;

@@ -3,8 +3,8 @@ package dev.helpdesk.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.DepartmentId;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.DepartmentId;
 import dev.helpdesk.mail.IntakeResult;
 import dev.helpdesk.mail.MailServer;
 import dev.helpdesk.mail.Mailbox;
@@ -95,7 +95,7 @@ class CliConfigTest {
     assertThat(c.supportHours().isOpen(java.time.Instant.parse("2026-12-25T10:00:00Z")))
         .as("a holiday, Friday")
         .isFalse();
-    assertThat(c.directory().agent(dev.helpdesk.AgentId.of("omar"))).isPresent();
+    assertThat(c.directory().agent(dev.helpdesk.domain.AgentId.of("omar"))).isPresent();
     assertThat(c.smtp().port()).isEqualTo(2526);
     assertThat(c.imap()).get().extracting(MailServer::port).isEqualTo(143);
     assertThat(c.imapPeriod()).isEqualTo(Duration.ofSeconds(30));
@@ -131,7 +131,7 @@ class CliConfigTest {
                   "test");
 
       assertThat(known).isInstanceOf(IntakeResult.Created.class);
-      dev.helpdesk.Ticket alices =
+      dev.helpdesk.ticket.Ticket alices =
           s.store().ticketStore().ticketsOf(CustomerId.of("alice"), 10).get(0);
       assertThat(alices.department().value()).isEqualTo("billing");
       assertThat(alices.sla().policy()).as("the plan's targets").contains("plan-vps");
@@ -147,12 +147,14 @@ class CliConfigTest {
     CliConfig c = CliConfig.load(write(GOOD));
     dev.helpdesk.sla.SlaPolicies p = c.slaPolicies();
     DepartmentId tech = DepartmentId.of("tech");
-    Optional<dev.helpdesk.PlanId> vps = Optional.of(dev.helpdesk.PlanId.of("vps"));
+    Optional<dev.helpdesk.domain.PlanId> vps = Optional.of(dev.helpdesk.domain.PlanId.of("vps"));
 
-    dev.helpdesk.sla.SlaPolicy normal = p.select(tech, dev.helpdesk.Priority.NORMAL, vps).get();
-    dev.helpdesk.sla.SlaPolicy urgent = p.select(tech, dev.helpdesk.Priority.URGENT, vps).get();
+    dev.helpdesk.sla.SlaPolicy normal =
+        p.select(tech, dev.helpdesk.domain.Priority.NORMAL, vps).get();
+    dev.helpdesk.sla.SlaPolicy urgent =
+        p.select(tech, dev.helpdesk.domain.Priority.URGENT, vps).get();
     dev.helpdesk.sla.SlaPolicy noPlan =
-        p.select(tech, dev.helpdesk.Priority.NORMAL, Optional.empty()).get();
+        p.select(tech, dev.helpdesk.domain.Priority.NORMAL, Optional.empty()).get();
 
     assertThat(normal.name()).isEqualTo("plan-vps");
     assertThat(normal.targets())

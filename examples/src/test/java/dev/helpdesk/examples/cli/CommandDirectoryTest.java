@@ -3,8 +3,8 @@ package dev.helpdesk.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.StoreException;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.StoreException;
 import dev.helpdesk.mail.IntakeResult;
 import dev.helpdesk.spi.CustomerProfile;
 import dev.helpdesk.spi.Directory;

@@ -2,9 +2,9 @@ package dev.helpdesk.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.ThreadEntry;
-import dev.helpdesk.Ticket;
 import dev.helpdesk.jdbc.JdbcStore;
+import dev.helpdesk.ticket.ThreadEntry;
+import dev.helpdesk.ticket.Ticket;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

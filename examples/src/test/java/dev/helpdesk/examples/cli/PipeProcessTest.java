@@ -2,9 +2,9 @@ package dev.helpdesk.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Ticket;
 import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.spi.ArchivedMail;
+import dev.helpdesk.ticket.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

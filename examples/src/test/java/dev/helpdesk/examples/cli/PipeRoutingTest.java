@@ -2,8 +2,8 @@ package dev.helpdesk.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Ticket;
 import dev.helpdesk.jdbc.JdbcStore;
+import dev.helpdesk.ticket.Ticket;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;

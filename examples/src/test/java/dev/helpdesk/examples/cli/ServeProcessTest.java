@@ -2,9 +2,9 @@ package dev.helpdesk.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.helpdesk.Ticket;
 import dev.helpdesk.jdbc.JdbcStore;
 import dev.helpdesk.testing.SmtpClient;
+import dev.helpdesk.ticket.Ticket;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;

@@ -3,9 +3,9 @@ package dev.helpdesk.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.helpdesk.Actor;
-import dev.helpdesk.CustomerId;
-import dev.helpdesk.TicketId;
+import dev.helpdesk.domain.Actor;
+import dev.helpdesk.domain.CustomerId;
+import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import java.io.IOException;

@@ -1,7 +1,0 @@
-package dev.helpdesk;
-
-/** Whether a thread entry is seen by the customer or only by staff. */
-public enum Visibility {
-  PUBLIC,
-  INTERNAL
-}

@@ -1,0 +1,29 @@
+package dev.helpdesk.domain;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/** */
+public record AgentId(String value) {
+  /** Longest accepted identifier, so any store can index it. */
+  public static final int MAX_LENGTH = 64;
+
+  public AgentId {
+    requireNonNull(value, "AgentId value must not be null");
+    checkArgument(
+        !value.isBlank() && value.length() <= MAX_LENGTH && value.equals(value.strip()),
+        "AgentId must be 1-%s characters without surrounding blanks, got '%s'",
+        MAX_LENGTH,
+        value);
+  }
+
+  /** Shorthand for {@code new AgentId(value)}. */
+  public static AgentId of(String value) {
+    return new AgentId(value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
