@@ -23,8 +23,8 @@ import dev.helpdesk.event.HelpdeskEvent.MessagePosted;
 import dev.helpdesk.event.HelpdeskEvent.TicketClosed;
 import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
 import dev.helpdesk.jdbc.JdbcStore;
+import dev.helpdesk.jdbc.internal.StoredJson;
 import dev.helpdesk.sla.SlaState;
-import dev.helpdesk.spi.JsonCodec;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketStore;
 import dev.helpdesk.testing.FakeDirectory;
@@ -348,7 +348,7 @@ public final class JdbcLoadHarness {
       tickets.setObject(8, utc(t.openedAt()));
       tickets.setString(9, t.customer().map(CustomerId::value).orElse(null));
       tickets.setObject(10, t.sla().nextCheck().map(JdbcLoadHarness.this::utc).orElse(null));
-      tickets.setString(11, JsonCodec.encode(t));
+      tickets.setString(11, StoredJson.encode(t));
       tickets.setLong(12, t.version());
       tickets.addBatch();
     }
@@ -358,15 +358,15 @@ public final class JdbcLoadHarness {
       entries.setString(2, e.ticket().toString());
       entries.setInt(3, seq);
       entries.setObject(4, utc(e.at()));
-      entries.setString(5, JsonCodec.encode(e));
+      entries.setString(5, StoredJson.encode(e));
       entries.addBatch();
     }
 
     void event(HelpdeskEvent e) throws SQLException {
       events.setString(1, e.ticket().toString());
       events.setLong(2, e.version());
-      events.setString(3, e.getClass().getSimpleName());
-      events.setString(4, JsonCodec.encode(e));
+      events.setString(3, StoredJson.typeId(e));
+      events.setString(4, StoredJson.encode(e));
       events.addBatch();
     }
 
@@ -374,7 +374,7 @@ public final class JdbcLoadHarness {
       outbox.setString(1, m.key());
       outbox.setString(2, m.ticket().toString());
       outbox.setObject(3, utc(m.createdAt()));
-      outbox.setString(4, JsonCodec.encode(m.payload()));
+      outbox.setString(4, StoredJson.encode(m.payload()));
       outbox.setObject(5, utc(m.createdAt()));
       outbox.addBatch();
     }

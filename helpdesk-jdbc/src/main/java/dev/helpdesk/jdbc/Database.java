@@ -35,7 +35,8 @@ final class Database {
 
   /**
    * Connects once to learn the dialect of the database behind {@code jdbi}, and whether it is a
-   * node of a MariaDB Galera cluster.
+   * node of a MariaDB Galera cluster, and registers the store's argument factories and column
+   * mappers ({@link JdbiTypes}) on {@code jdbi}.
    */
   static Database detect(Jdbi jdbi) {
     try {
@@ -49,6 +50,7 @@ final class Database {
                         .findOne()
                         .map("ON"::equalsIgnoreCase)
                         .orElse(false);
+            JdbiTypes.register(jdbi, dialect);
             return new Database(jdbi, dialect, galera);
           });
     } catch (SQLException | RuntimeException e) {

@@ -4,14 +4,12 @@ import dev.helpdesk.domain.StoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
 
 /** The SQL dialects the adapter supports, and the few things that differ between them. */
@@ -49,26 +47,17 @@ enum Dialect {
   }
 
   /**
-   * The JDBC argument for an instant, or SQL NULL: UTC, cut to microseconds (the precision of every
-   * column). MariaDB DATETIME has no zone, so it gets the UTC wall time, which no session time zone
-   * can shift.
+   * The JDBC argument for an instant: UTC, cut to microseconds (the precision of every column).
+   * MariaDB DATETIME has no zone, so it gets the UTC wall time, which no session time zone can
+   * shift. {@link JdbiTypes} binds every {@code Instant} through this.
    */
-  Argument timestamp(Optional<Instant> instant) {
-    if (instant.isEmpty()) {
-      int type = this == MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE;
-      return (position, statement, ctx) -> statement.setNull(position, type);
-    }
-    Instant micros = instant.get().truncatedTo(ChronoUnit.MICROS);
+  Argument timestamp(Instant instant) {
+    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
     Object value =
         this == MARIADB
             ? LocalDateTime.ofInstant(micros, ZoneOffset.UTC)
             : OffsetDateTime.ofInstant(micros, ZoneOffset.UTC);
     return (position, statement, ctx) -> statement.setObject(position, value);
-  }
-
-  /** Shorthand for a present instant. */
-  Argument timestamp(Instant instant) {
-    return timestamp(Optional.of(instant));
   }
 
   /**
@@ -127,6 +116,11 @@ enum Dialect {
 
   /** Reads a column written with {@link #timestamp(Instant)}; null stays null. */
   Instant instant(ResultSet rs, String column) throws SQLException {
+    return instant(rs, rs.findColumn(column));
+  }
+
+  /** Reads the column at {@code column} (1-based) written with {@link #timestamp(Instant)}. */
+  Instant instant(ResultSet rs, int column) throws SQLException {
     if (this == MARIADB) {
       LocalDateTime value = rs.getObject(column, LocalDateTime.class);
       return value == null ? null : value.toInstant(ZoneOffset.UTC);

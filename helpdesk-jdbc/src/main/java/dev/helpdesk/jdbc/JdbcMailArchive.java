@@ -154,12 +154,12 @@ final class JdbcMailArchive implements MailArchive {
         .bind("sha", mail.rawSha256())
         .bind("size", mail.size())
         .bind("source", mail.source())
-        .bind("receivedAt", dialect.timestamp(mail.receivedAt()))
+        .bind("receivedAt", mail.receivedAt())
         .bind("status", mail.status().name())
         .bind("detail", mail.detail())
-        .bind("updatedAt", dialect.timestamp(mail.updatedAt()))
+        .bind("updatedAt", mail.updatedAt())
         .bind("owner", leaseOwner.orElse(null))
-        .bind("until", dialect.timestamp(leaseUntil))
+        .bindByType("until", leaseUntil.orElse(null), Instant.class)
         .execute();
   }
 
@@ -187,10 +187,10 @@ final class JdbcMailArchive implements MailArchive {
                                   + " AND (lease_owner IS NULL OR lease_owner = :owner"
                                   + " OR lease_until <= :now)")
                           .bind("owner", owner)
-                          .bind("until", dialect.timestamp(until))
+                          .bind("until", until)
                           .bind("key", key)
                           .bindList("from", from.stream().map(Enum::name).toList())
-                          .bind("now", dialect.timestamp(now))
+                          .bind("now", now)
                           .execute();
               if (rows == 1) {
                 return Claim.TAKEN;
@@ -222,7 +222,7 @@ final class JdbcMailArchive implements MailArchive {
                                     + " WHERE mail_key = :key")
                             .bind("status", status.name())
                             .bind("detail", detail)
-                            .bind("at", dialect.timestamp(at))
+                            .bind("at", at)
                             .bind("key", key)
                             .execute()
                         == 1
@@ -251,8 +251,7 @@ final class JdbcMailArchive implements MailArchive {
               h.createQuery(listSql(after.isPresent()))
                   .bind("status", status.name())
                   .bind("limit", limit);
-          after.ifPresent(
-              a -> q.bind("at", dialect.timestamp(a.receivedAt())).bind("key", a.key()));
+          after.ifPresent(a -> q.bind("at", a.receivedAt()).bind("key", a.key()));
           return q.map((rs, ctx) -> mail(rs)).collect(ImmutableList.toImmutableList());
         });
   }

@@ -17,11 +17,14 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The JDBC persistence of a desk on H2, PostgreSQL or MariaDB: one object giving the stores the
- * desk needs, over one {@link DataSource} the host owns (and pools). By default it brings the
- * schema up to date when built; hosts that migrate by hand switch that off and call {@link
- * #migrate()}. The H2 stores ({@link #h2File}, {@link #h2InMemory}, {@link #importH2}, {@link #h2})
- * own a connection pool that keeps the database open for the store's life; {@link #close()} closes
- * it. A store over the host's {@code DataSource} leaves that to the host.
+ * desk needs, over one {@link DataSource} the host owns (and pools), or over the host's own {@link
+ * Jdbi} ({@link #builder(Jdbi)}). By default it brings the schema up to date when built; hosts that
+ * migrate by hand switch that off and call {@link #migrate()}, the one public way to migrate (or
+ * run the same scripts with their own Flyway, from {@code
+ * classpath:dev/helpdesk/jdbc/db/<dialect>}). The H2 stores ({@link #h2File}, {@link #h2InMemory},
+ * {@link #importH2}, {@link #h2}) own a connection pool that keeps the database open for the
+ * store's life; {@link #close()} closes it. A store over the host's {@code DataSource} leaves that
+ * to the host.
  */
 public final class JdbcStore implements AutoCloseable {
   /** The default largest attachment, 25 MiB. */
@@ -36,7 +39,7 @@ public final class JdbcStore implements AutoCloseable {
 
   private JdbcStore(Builder builder) {
     this.ownedPool = Optional.ofNullable(builder.ownedPool);
-    this.database = Database.detect(Jdbi.create(builder.dataSource));
+    this.database = Database.detect(builder.jdbi);
     this.migrator = new SchemaMigrator(database, SchemaMigrator.RESOURCES, Clock.systemUTC());
     this.tickets = new JdbcTicketStore(database);
     ChunkedContent content = new ChunkedContent(database.dialect(), builder.tempDirectory);
@@ -54,7 +57,20 @@ public final class JdbcStore implements AutoCloseable {
 
   /** A builder for a store over {@code dataSource}. */
   public static Builder builder(DataSource dataSource) {
-    return new Builder(dataSource);
+    requireNonNull(dataSource, "dataSource must not be null");
+    return new Builder(Jdbi.create(dataSource));
+  }
+
+  /**
+   * A builder for a store over the host's configured {@code jdbi} (its plugins, statement logging
+   * and connection handling stay as they are). Building registers on it the store's argument
+   * factories and column mappers: {@code Instant} as the dialect's UTC timestamp, and the id types
+   * {@code TicketId}, {@code EntryId}, {@code IncidentId}, {@code TicketRef}, {@code DepartmentId},
+   * {@code CustomerId} and {@code OrganizationId} as text, which the host's own statements then use
+   * too. The store neither owns nor closes the data source behind it.
+   */
+  public static Builder builder(Jdbi jdbi) {
+    return new Builder(requireNonNull(jdbi, "jdbi must not be null"));
   }
 
   /** The embedded default: an H2 database in {@code file} (H2 adds {@code .mv.db}). */
@@ -142,7 +158,15 @@ public final class JdbcStore implements AutoCloseable {
     return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
-  /** Applies pending schema scripts and returns their names; see {@link SchemaMigrator}. */
+  /**
+   * Brings the schema up to date: applies the versioned scripts of the database's dialect not
+   * applied yet, each exactly once even when several nodes start together, and returns their names
+   * (empty when up to date). Applied versions and checksums are kept in {@code
+   * helpdesk_schema_version}; a script changed after it was applied fails fast.
+   *
+   * @throws dev.helpdesk.domain.StoreException when an applied script's checksum differs from the
+   *     shipped one, when the database is newer than this library, or when a script fails
+   */
   public List<String> migrate() {
     return migrator.migrate();
   }
@@ -176,14 +200,14 @@ public final class JdbcStore implements AutoCloseable {
 
   /** Configures a {@link JdbcStore}; every setting has a default. */
   public static final class Builder {
-    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private boolean autoMigrate = true;
     private long attachmentLimit = DEFAULT_ATTACHMENT_LIMIT;
     private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private DataSource ownedPool;
 
-    private Builder(DataSource dataSource) {
-      this.dataSource = requireNonNull(dataSource, "dataSource must not be null");
+    private Builder(Jdbi jdbi) {
+      this.jdbi = jdbi;
     }
 
     /** Whether {@link #build()} migrates the schema (default true). */

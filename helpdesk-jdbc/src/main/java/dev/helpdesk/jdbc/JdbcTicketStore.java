@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import dev.helpdesk.domain.ConcurrentUpdateException;
 import dev.helpdesk.domain.CustomerId;
 import dev.helpdesk.domain.DepartmentId;
@@ -15,7 +16,8 @@ import dev.helpdesk.domain.StoreException;
 import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.event.HelpdeskEvent;
-import dev.helpdesk.spi.JsonCodec;
+import dev.helpdesk.jdbc.internal.StoredJson;
+import dev.helpdesk.jdbc.internal.StoredJson.OnceFlags;
 import dev.helpdesk.spi.OutboxMessage;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
@@ -25,32 +27,46 @@ import dev.helpdesk.ticket.QueueKey;
 import dev.helpdesk.ticket.ReplyTemplate;
 import dev.helpdesk.ticket.ThreadEntry;
 import dev.helpdesk.ticket.Ticket;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link JsonCodec}),
- * next to the few columns its queries filter and sort on, each behind an index. Every write is one
- * transaction; optimistic locking is a conditional update on the version column, and once-only
- * rules rest on unique keys, so several nodes can share the database without row locks. Reads are
- * one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
+ * Tickets, threads, events and outbox in SQL. A ticket is stored whole as JSON ({@link
+ * StoredJson}), next to the few columns its queries filter and sort on, each behind an index. Every
+ * write is one transaction; optimistic locking is a conditional update on the version column, and
+ * once-only rules rest on unique keys, so several nodes can share the database without row locks.
+ * Reads are one SELECT each and run in autocommit mode: as atomic, and a round trip cheaper.
  */
 final class JdbcTicketStore implements TicketStore {
+  /** Tickets per query when reading several tickets' events (reports read 500 at a time). */
+  private static final int EVENTS_SLICE = 500;
+
   private static final String INSERT_EVENT =
       "INSERT INTO events (ticket_id, version, type, json) VALUES (:t, :v, :type, :json)";
   private static final String INSERT_OUTBOX =
       "INSERT INTO outbox (msg_key, ticket_id, created_at, payload, attempts, next_attempt_at)"
           + " VALUES (:key, :t, :created, :payload, 0, :created)";
+  private static final String INSERT_ENTRY =
+      "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
+          + " VALUES (:id, :t, :seq, :at, :messageId, :json)";
   private static final String INSERT_ONCE_KEY =
       "INSERT INTO once_keys (once_key, ticket_id, created_at) VALUES (:k, :t, :at)";
 
@@ -91,13 +107,13 @@ final class JdbcTicketStore implements TicketStore {
   @Override
   public Optional<Ticket> find(TicketId id) {
     requireNonNull(id, "id must not be null");
-    return findJson("tickets", "state", "id", id.toString(), Ticket.class);
+    return findTicket("id", id.toString());
   }
 
   @Override
   public Optional<Ticket> findByReference(TicketRef reference) {
     requireNonNull(reference, "reference must not be null");
-    return findJson("tickets", "state", "reference", reference.value(), Ticket.class);
+    return findTicket("reference", reference.value());
   }
 
   /**
@@ -170,60 +186,55 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   private void writeBatch(Handle h, List<TicketChange> changes) {
+    write(h, changes, t -> "ticket " + t.reference() + " changed concurrently");
+  }
+
+  private void write(Handle h, TicketChange change, String conflict) {
+    write(h, List.of(change), t -> conflict);
+  }
+
+  /**
+   * Writes the ticket rows one by one, since each is version-checked, and the thread entries,
+   * events, outbox messages and once-keys of all {@code changes} as one JDBC batch per table.
+   */
+  private void write(Handle h, List<TicketChange> changes, Function<Ticket, String> conflict) {
+    PreparedBatch entries = h.prepareBatch(INSERT_ENTRY);
     PreparedBatch events = h.prepareBatch(INSERT_EVENT);
     PreparedBatch outbox = h.prepareBatch(INSERT_OUTBOX);
     PreparedBatch onceKeys = h.prepareBatch(INSERT_ONCE_KEY);
     for (TicketChange change : changes) {
       Ticket ticket = change.ticket();
-      writeTicket(h, change, "ticket " + ticket.reference() + " changed concurrently");
-      writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
-      change.events().forEach(e -> bindEvent(events, e).add());
-      change.outbox().forEach(m -> bindOutbox(outbox, m).add());
-      change.onceKeys().forEach(k -> bindOnceKey(onceKeys, k, ticket).add());
+      writeTicket(h, change, conflict.apply(ticket));
+      addEntries(h, entries, ticket.id(), change.expectedVersion() == 0, change.entries());
+      for (HelpdeskEvent e : change.events()) {
+        addEvent(events, e);
+      }
+      for (OutboxMessage m : change.outbox()) {
+        outbox
+            .bind("key", m.key())
+            .bind("t", m.ticket())
+            .bind("created", m.createdAt())
+            .bind("payload", StoredJson.encode(m.payload()))
+            .add();
+      }
+      for (String key : change.onceKeys()) {
+        onceKeys.bind("k", key).bind("t", ticket.id()).bind("at", ticket.updatedAt()).add();
+      }
     }
-    for (PreparedBatch batch : List.of(events, outbox, onceKeys)) {
+    for (PreparedBatch batch : List.of(entries, events, outbox, onceKeys)) {
       if (batch.size() > 0) {
         batch.execute();
       }
     }
   }
 
-  private void write(Handle h, TicketChange change, String conflict) {
-    Ticket ticket = change.ticket();
-    writeTicket(h, change, conflict);
-    writeEntries(h, ticket.id(), change.expectedVersion() == 0, change.entries());
-    for (HelpdeskEvent e : change.events()) {
-      bindEvent(h.createUpdate(INSERT_EVENT), e).execute();
-    }
-    for (OutboxMessage m : change.outbox()) {
-      bindOutbox(h.createUpdate(INSERT_OUTBOX), m).execute();
-    }
-    for (String key : change.onceKeys()) {
-      bindOnceKey(h.createUpdate(INSERT_ONCE_KEY), key, ticket).execute();
-    }
-  }
-
-  private static <S extends SqlStatement<S>> S bindEvent(S statement, HelpdeskEvent e) {
-    return statement
-        .bind("t", e.ticket().toString())
+  private static void addEvent(PreparedBatch events, HelpdeskEvent e) {
+    events
+        .bind("t", e.ticket())
         .bind("v", e.version())
-        .bind("type", e.getClass().getSimpleName())
-        .bind("json", JsonCodec.encode(e));
-  }
-
-  private <S extends SqlStatement<S>> S bindOutbox(S statement, OutboxMessage m) {
-    return statement
-        .bind("key", m.key())
-        .bind("t", m.ticket().toString())
-        .bind("created", dialect.timestamp(m.createdAt()))
-        .bind("payload", JsonCodec.encode(m.payload()));
-  }
-
-  private <S extends SqlStatement<S>> S bindOnceKey(S statement, String key, Ticket ticket) {
-    return statement
-        .bind("k", key)
-        .bind("t", ticket.id().toString())
-        .bind("at", dialect.timestamp(ticket.updatedAt()));
+        .bind("type", StoredJson.typeId(e))
+        .bind("json", StoredJson.encode(e))
+        .add();
   }
 
   /**
@@ -244,8 +255,8 @@ final class JdbcTicketStore implements TicketStore {
             if (!change.entries().isEmpty()) {
               return h.createQuery(
                           "SELECT COUNT(*) FROM thread_entries WHERE id = :id AND ticket_id = :t")
-                      .bind("id", change.entries().get(0).id().toString())
-                      .bind("t", ticket.id().toString())
+                      .bind("id", change.entries().get(0).id())
+                      .bind("t", ticket.id())
                       .mapTo(Integer.class)
                       .one()
                   == 1;
@@ -257,14 +268,14 @@ final class JdbcTicketStore implements TicketStore {
                       "SELECT json FROM events WHERE ticket_id = :t AND version = :v",
                       last.ticket(),
                       last.version())
-                  .equals(Optional.of(JsonCodec.encode(last)));
+                  .equals(Optional.of(StoredJson.encode(last)));
             }
             return stored(
                     h,
                     "SELECT state FROM tickets WHERE id = :t AND version = :v",
                     ticket.id(),
                     ticket.version())
-                .equals(Optional.of(JsonCodec.encode(ticket)));
+                .equals(Optional.of(StoredJson.encode(ticket)));
           });
     } catch (HelpdeskException unknown) {
       lost.addSuppressed(unknown);
@@ -311,11 +322,7 @@ final class JdbcTicketStore implements TicketStore {
   }
 
   private static Optional<String> stored(Handle h, String sql, TicketId ticket, long version) {
-    return h.createQuery(sql)
-        .bind("t", ticket.toString())
-        .bind("v", version)
-        .mapTo(String.class)
-        .findOne();
+    return h.createQuery(sql).bind("t", ticket).bind("v", version).mapTo(String.class).findOne();
   }
 
   private void writeTicket(Handle h, TicketChange change, String conflict) {
@@ -330,19 +337,19 @@ final class JdbcTicketStore implements TicketStore {
             : "UPDATE tickets SET " + TICKET_COLUMNS + " WHERE id = :id AND version = :expected";
     int rows =
         h.createUpdate(sql)
-            .bind("id", t.id().toString())
-            .bind("reference", t.reference().value())
-            .bind("department", t.department().value())
+            .bind("id", t.id())
+            .bind("reference", t.reference())
+            .bind("department", t.department())
             .bind("status", t.status().name())
             .bind("inQueue", t.status().isWorkQueue())
-            .bind("queueDue", dialect.timestamp(key.due()))
+            .bind("queueDue", key.due())
             .bind("urgency", key.urgency())
-            .bind("openedAt", dialect.timestamp(t.openedAt()))
-            .bind("customer", t.customer().map(CustomerId::value).orElse(null))
-            .bind("organization", t.organization().map(OrganizationId::value).orElse(null))
-            .bind("incident", t.incident().map(IncidentId::toString).orElse(null))
-            .bind("slaNextCheck", dialect.timestamp(t.sla().nextCheck()))
-            .bind("state", JsonCodec.encode(t))
+            .bind("openedAt", t.openedAt())
+            .bindByType("customer", t.customer().orElse(null), CustomerId.class)
+            .bindByType("organization", t.organization().orElse(null), OrganizationId.class)
+            .bindByType("incident", t.incident().orElse(null), IncidentId.class)
+            .bindByType("slaNextCheck", t.sla().nextCheck().orElse(null), Instant.class)
+            .bind("state", StoredJson.encode(t))
             .bind("version", t.version())
             .bind("expected", change.expectedVersion())
             .execute();
@@ -351,8 +358,12 @@ final class JdbcTicketStore implements TicketStore {
     }
   }
 
-  private void writeEntries(
-      Handle h, TicketId ticket, boolean newTicket, List<ThreadEntry> entries) {
+  private static void addEntries(
+      Handle h,
+      PreparedBatch batch,
+      TicketId ticket,
+      boolean newTicket,
+      List<ThreadEntry> entries) {
     if (entries.isEmpty()) {
       return;
     }
@@ -363,20 +374,18 @@ final class JdbcTicketStore implements TicketStore {
         newTicket
             ? 0
             : h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM thread_entries WHERE ticket_id = :t")
-                .bind("t", ticket.toString())
+                .bind("t", ticket)
                 .mapTo(Integer.class)
                 .one();
     for (ThreadEntry e : entries) {
-      h.createUpdate(
-              "INSERT INTO thread_entries (id, ticket_id, seq, entry_at, message_id, json)"
-                  + " VALUES (:id, :t, :seq, :at, :messageId, :json)")
-          .bind("id", e.id().toString())
-          .bind("t", ticket.toString())
+      batch
+          .bind("id", e.id())
+          .bind("t", ticket)
           .bind("seq", ++seq)
-          .bind("at", dialect.timestamp(e.at()))
-          .bind("messageId", e.messageId().orElse(null))
-          .bind("json", JsonCodec.encode(e))
-          .execute();
+          .bind("at", e.at())
+          .bindByType("messageId", e.messageId().orElse(null), String.class)
+          .bind("json", StoredJson.encode(e))
+          .add();
     }
   }
 
@@ -388,7 +397,7 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM thread_entries WHERE ticket_id = :t ORDER BY seq")
-                    .bind("t", ticket.toString()),
+                    .bind("t", ticket),
                 ThreadEntry.class));
   }
 
@@ -400,8 +409,30 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM events WHERE ticket_id = :t ORDER BY version")
-                    .bind("t", ticket.toString()),
+                    .bind("t", ticket),
                 HelpdeskEvent.class));
+  }
+
+  /** One query per slice of tickets (slices keep the statement's parameter list small). */
+  @Override
+  public Map<TicketId, List<HelpdeskEvent>> events(Collection<TicketId> tickets) {
+    requireNonNull(tickets, "tickets must not be null");
+    Map<TicketId, List<HelpdeskEvent>> byTicket = new LinkedHashMap<>();
+    for (List<TicketId> slice : Iterables.partition(ImmutableSet.copyOf(tickets), EVENTS_SLICE)) {
+      database
+          .withHandle(
+              "reading the events of " + slice.size() + " tickets",
+              h ->
+                  decodeAll(
+                      h.createQuery(
+                              "SELECT json FROM events WHERE ticket_id IN (<ids>)"
+                                  + " ORDER BY ticket_id, version")
+                          .bindList("ids", slice),
+                      HelpdeskEvent.class))
+          .forEach(e -> byTicket.computeIfAbsent(e.ticket(), t -> new ArrayList<>()).add(e));
+    }
+    byTicket.replaceAll((t, events) -> ImmutableList.copyOf(events));
+    return byTicket;
   }
 
   @Override
@@ -414,16 +445,16 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(queueSql(after.isPresent()))
-                  .bind("department", department.value())
+                  .bind("department", department)
                   .bind("inQueue", true)
                   .bind("limit", limit);
           after.ifPresent(
               k ->
-                  q.bind("due", dialect.timestamp(k.due()))
+                  q.bind("due", k.due())
                       .bind("urgency", k.urgency())
-                      .bind("openedAt", dialect.timestamp(k.openedAt()))
-                      .bind("id", k.ticket().toString()));
-          return tickets(q);
+                      .bind("openedAt", k.openedAt())
+                      .bind("id", k.ticket()));
+          return tickets(h, q);
         });
   }
 
@@ -445,6 +476,7 @@ final class JdbcTicketStore implements TicketStore {
         "reading the tickets of " + value,
         h ->
             tickets(
+                h,
                 h.createQuery(newestFirstSql(column)).bind("value", value).bind("limit", limit)));
   }
 
@@ -453,7 +485,7 @@ final class JdbcTicketStore implements TicketStore {
     requireNonNull(incident, "incident must not be null");
     return database.withHandle(
         "reading the tickets of incident " + incident,
-        h -> tickets(h.createQuery(LINKED_SQL).bind("incident", incident.toString())));
+        h -> tickets(h, h.createQuery(LINKED_SQL).bind("incident", incident)));
   }
 
   @Override
@@ -464,9 +496,8 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             h.createQuery(MESSAGE_ID_SQL)
                 .bind("messageId", messageId)
-                .mapTo(String.class)
-                .findOne()
-                .map(TicketId::parse));
+                .mapTo(TicketId.class)
+                .findOne());
   }
 
   @Override
@@ -479,12 +510,11 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(dueSql(after.isPresent()))
-                  .bind("epoch", dialect.timestamp(Instant.EPOCH))
-                  .bind("now", dialect.timestamp(now))
+                  .bind("epoch", Instant.EPOCH)
+                  .bind("now", now)
                   .bind("limit", limit);
-          after.ifPresent(
-              c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
-          return tickets(q);
+          after.ifPresent(c -> q.bind("at", c.at()).bind("id", c.ticket()));
+          return tickets(h, q);
         });
   }
 
@@ -500,12 +530,11 @@ final class JdbcTicketStore implements TicketStore {
         h -> {
           Query q =
               h.createQuery(openedBetweenSql(after.isPresent()))
-                  .bind("from", dialect.timestamp(from))
-                  .bind("to", dialect.timestamp(to))
+                  .bind("from", from)
+                  .bind("to", to)
                   .bind("limit", limit);
-          after.ifPresent(
-              c -> q.bind("at", dialect.timestamp(c.at())).bind("id", c.ticket().toString()));
-          return tickets(q);
+          after.ifPresent(c -> q.bind("at", c.at()).bind("id", c.ticket()));
+          return tickets(h, q);
         });
   }
 
@@ -517,15 +546,15 @@ final class JdbcTicketStore implements TicketStore {
         "reading the outbox",
         h ->
             h.createQuery(PENDING_OUTBOX_SQL)
-                .bind("now", dialect.timestamp(now))
+                .bind("now", now)
                 .bind("limit", limit)
                 .map(
                     (rs, ctx) ->
                         new OutboxMessage(
                             rs.getString("msg_key"),
-                            TicketId.parse(rs.getString("ticket_id")),
-                            dialect.instant(rs, "created_at"),
-                            JsonCodec.decode(rs.getString("payload"), OutboxMessage.Payload.class),
+                            column(rs, "ticket_id", TicketId.class, ctx),
+                            column(rs, "created_at", Instant.class, ctx),
+                            StoredJson.decode(rs.getString("payload"), OutboxMessage.Payload.class),
                             rs.getInt("attempts")))
                 .collect(ImmutableList.toImmutableList()));
   }
@@ -551,9 +580,9 @@ final class JdbcTicketStore implements TicketStore {
                           + " WHERE msg_key = :key AND delivered_at IS NULL"
                           + " AND (lease_until IS NULL OR lease_until <= :now)")
                   .bind("owner", owner)
-                  .bind("until", dialect.timestamp(until))
+                  .bind("until", until)
                   .bind("key", key)
-                  .bind("now", dialect.timestamp(now))
+                  .bind("now", now)
                   .execute();
           if (rows == 0) {
             requireOutboxMessage(h, key);
@@ -570,7 +599,7 @@ final class JdbcTicketStore implements TicketStore {
         key,
         "delivered_at = :at, lease_owner = NULL, lease_until = NULL",
         "marking outbox message " + key + " delivered",
-        u -> u.bind("at", dialect.timestamp(at)));
+        u -> u.bind("at", at));
   }
 
   @Override
@@ -583,7 +612,7 @@ final class JdbcTicketStore implements TicketStore {
         key,
         "last_error = :error, next_attempt_at = :retryAt, lease_owner = NULL, lease_until = NULL",
         "recording a failed delivery of outbox message " + key,
-        u -> u.bind("error", stored).bind("retryAt", dialect.timestamp(retryAt)));
+        u -> u.bind("error", stored).bind("retryAt", retryAt));
   }
 
   private void updateOutbox(
@@ -619,7 +648,7 @@ final class JdbcTicketStore implements TicketStore {
         "incidents",
         "id",
         incident.id().toString(),
-        JsonCodec.encode(incident),
+        StoredJson.encode(incident),
         "saving incident " + incident.id());
   }
 
@@ -636,7 +665,7 @@ final class JdbcTicketStore implements TicketStore {
         "templates",
         "name",
         template.name(),
-        JsonCodec.encode(template),
+        StoredJson.encode(template),
         "saving template " + template.name());
   }
 
@@ -653,6 +682,18 @@ final class JdbcTicketStore implements TicketStore {
         h ->
             decodeAll(
                 h.createQuery("SELECT json FROM templates ORDER BY name"), ReplyTemplate.class));
+  }
+
+  private Optional<Ticket> findTicket(String keyColumn, String key) {
+    return database.withHandle(
+        "reading ticket " + key,
+        h ->
+            tickets(
+                    h,
+                    h.createQuery("SELECT state FROM tickets WHERE " + keyColumn + " = :key")
+                        .bind("key", key))
+                .stream()
+                .findFirst());
   }
 
   /**
@@ -722,14 +763,49 @@ final class JdbcTicketStore implements TicketStore {
         + " = :value ORDER BY opened_at DESC, id LIMIT :limit";
   }
 
-  private static List<Ticket> tickets(Query query) {
-    return decodeAll(query, Ticket.class);
+  private static List<Ticket> tickets(Handle h, Query query) {
+    List<String> docs = query.mapTo(String.class).list();
+    Map<TicketId, List<HelpdeskEvent>> legacy = legacyEvents(h, docs);
+    return docs.stream()
+        .map(
+            json ->
+                StoredJson.decodeTicket(
+                    json, t -> OnceFlags.derive(t, legacy.getOrDefault(t.id(), List.of()))))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The events that set the once-only flags of the format-1 tickets among {@code docs}, which lack
+   * the flags, by ticket: one query for the page, and none when every row is in format 2, as each
+   * is from its ticket's next change on.
+   */
+  private static Map<TicketId, List<HelpdeskEvent>> legacyEvents(Handle h, List<String> docs) {
+    List<TicketId> ids =
+        docs.stream().filter(d -> StoredJson.format(d) == 1).map(StoredJson::ticketId).toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return decodeAll(
+            h.createQuery(
+                    "SELECT json FROM events WHERE ticket_id IN (<ids>) AND type IN (<types>)"
+                        + " ORDER BY ticket_id, version")
+                .bindList("ids", ids)
+                .bindList("types", OnceFlags.EVENT_TYPES),
+            HelpdeskEvent.class)
+        .stream()
+        .collect(Collectors.groupingBy(HelpdeskEvent::ticket));
   }
 
   private static <T> List<T> decodeAll(Query query, Class<T> type) {
     return query.mapTo(String.class).list().stream()
-        .map(json -> JsonCodec.decode(json, type))
+        .map(json -> StoredJson.decode(json, type))
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The value of {@code name} in the current row, through the column mapper Jdbi has for it. */
+  private static <T> T column(ResultSet rs, String name, Class<T> type, StatementContext ctx)
+      throws SQLException {
+    return ctx.findColumnMapperFor(type).orElseThrow().map(rs, name, ctx);
   }
 
   private static void checkLimit(int limit) {

@@ -22,10 +22,8 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * the database's dialect, each exactly once, even when several nodes start at the same time.
  * Applied versions and their SHA-256 checksums are kept in {@code helpdesk_schema_version}; a
  * script changed after it was applied fails fast. Script names follow Flyway's convention ({@code
- * V1__schema.sql}), so a host that prefers Flyway can run the same files instead.
+ * V1__schema.sql}), so a host that prefers Flyway can run the same files instead. Reached through
+ * {@link JdbcStore#migrate()}.
  */
-public final class SchemaMigrator {
+final class SchemaMigrator {
   static final String RESOURCES = "/dev/helpdesk/jdbc/db";
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -58,13 +57,6 @@ public final class SchemaMigrator {
     this.clock = requireNonNull(clock, "clock must not be null");
   }
 
-  /** A migrator for the database behind {@code dataSource}; connects once to learn its dialect. */
-  public static SchemaMigrator create(DataSource dataSource) {
-    requireNonNull(dataSource, "dataSource must not be null");
-    return new SchemaMigrator(
-        Database.detect(Jdbi.create(dataSource)), RESOURCES, Clock.systemUTC());
-  }
-
   /**
    * Applies every script not applied yet, in version order, and returns their names (empty when the
    * schema was up to date).
@@ -72,7 +64,7 @@ public final class SchemaMigrator {
    * @throws StoreException when an applied script's checksum differs from the shipped one, when the
    *     database is newer than this library, or when a script fails
    */
-  public List<String> migrate() {
+  List<String> migrate() {
     List<Migration> scripts = scripts();
     return locked(
         "migrating the helpdesk schema",
@@ -88,7 +80,7 @@ public final class SchemaMigrator {
   /**
    * The names of the scripts {@link #migrate()} would apply now, after checking the applied ones.
    */
-  public List<String> pending() {
+  List<String> pending() {
     List<Migration> scripts = scripts();
     return locked("reading the helpdesk schema version", h -> names(pending(scripts, applied(h))));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.helpdesk.domain.ConcurrentUpdateException;
 import dev.helpdesk.domain.StoreException;
+import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.spi.TicketChange;
 import dev.helpdesk.spi.TicketStore;
@@ -139,7 +140,40 @@ class JdbcStoreTest {
     assertThatThrownBy(() -> JdbcStore.builder(TestDatabases.h2()).attachmentLimit(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("got 0");
-    assertThatThrownBy(() -> JdbcStore.builder(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> JdbcStore.builder((DataSource) null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> JdbcStore.builder((Jdbi) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("jdbi must not be null");
+  }
+
+  @Test
+  void builder_overTheHostsJdbi_storesThroughIt_registersItsTypes_andLeavesItOpen() {
+    DataSource ds = TestDatabases.h2();
+    Jdbi host = Jdbi.create(ds);
+    Ticket opened = new Tickets(11).open("c1", "tech", T0);
+
+    try (JdbcStore store = JdbcStore.builder(host).build()) {
+      store.ticketStore().commit(Tickets.create(opened));
+    }
+
+    List<Object> row =
+        host.withHandle(
+            h ->
+                h.createQuery("SELECT id, opened_at FROM tickets WHERE id = :id")
+                    .bind("id", opened.id())
+                    .map(
+                        (rs, ctx) ->
+                            List.<Object>of(
+                                ctx.findColumnMapperFor(TicketId.class)
+                                    .orElseThrow()
+                                    .map(rs, 1, ctx),
+                                ctx.findColumnMapperFor(Instant.class)
+                                    .orElseThrow()
+                                    .map(rs, 2, ctx)))
+                    .one());
+    assertThat(row).isEqualTo(List.of(opened.id(), opened.openedAt()));
+    assertThat(JdbcStore.builder(ds).build().ticketStore().find(opened.id())).contains(opened);
   }
 
   @Test

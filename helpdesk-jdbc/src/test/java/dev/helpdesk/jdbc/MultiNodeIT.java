@@ -353,10 +353,14 @@ class MultiNodeIT {
       cluster.nodes.forEach(Helpdesk::runDueSlaChecks);
       cluster.nodes.forEach(Helpdesk::deliverOutbox);
 
+      // Node 3 applies the other nodes' commits asynchronously: read after it caught up.
       int stored =
           Jdbi.create(galera.node(3, db))
               .withHandle(
-                  h -> h.createQuery("SELECT COUNT(*) FROM tickets").mapTo(Integer.class).one());
+                  h -> {
+                    h.execute("SET SESSION wsrep_sync_wait = 1");
+                    return h.createQuery("SELECT COUNT(*) FROM tickets").mapTo(Integer.class).one();
+                  });
       assertThat(stored)
           .as("tickets stored: exactly the acknowledged ones")
           .isEqualTo(acknowledged.size());

@@ -57,7 +57,7 @@ class SchemaMigratorIT {
   void migrate_emptyDatabase_appliesTheShippedSchema(TestDatabases.Kind kind) {
     DataSource ds = kind.fresh();
 
-    List<String> applied = SchemaMigrator.create(ds).migrate();
+    List<String> applied = JdbcStore.builder(ds).autoMigrate(false).build().migrate();
 
     assertThat(applied)
         .containsExactly("V1__schema.sql", "V2__opened_index.sql", "V3__mail_archive.sql");
@@ -112,7 +112,7 @@ class SchemaMigratorIT {
         results.add(
             pool.submit(
                 () -> {
-                  SchemaMigrator node = SchemaMigrator.create(ds); // one per node, as on startup
+                  JdbcStore node = JdbcStore.builder(ds).autoMigrate(false).build(); // one per node
                   start.await();
                   return node.migrate();
                 }));
@@ -166,7 +166,7 @@ class SchemaMigratorIT {
   @EnumSource(TestDatabases.Kind.class)
   void schemaV1_tickets_hasAnIndexForEveryQuery(TestDatabases.Kind kind) throws SQLException {
     DataSource ds = kind.fresh();
-    SchemaMigrator.create(ds).migrate();
+    JdbcStore.create(ds);
 
     Set<String> indexes = new HashSet<>();
     try (Connection c = ds.getConnection()) {

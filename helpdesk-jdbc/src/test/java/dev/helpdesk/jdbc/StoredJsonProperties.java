@@ -1,4 +1,4 @@
-package dev.helpdesk.spi;
+package dev.helpdesk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -9,6 +9,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.maps;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableSet;
 import dev.helpdesk.domain.AgentId;
 import dev.helpdesk.domain.Category;
@@ -23,6 +25,7 @@ import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.domain.Tier;
+import dev.helpdesk.jdbc.internal.StoredJson;
 import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-class JsonCodecProperties {
+class StoredJsonProperties {
 
   private static final int EXAMPLES = 1_000;
 
@@ -58,9 +61,9 @@ class JsonCodecProperties {
             (text, lines, fields) -> {
               Note note = new Note(text, lines, fields);
 
-              String json = JsonCodec.encode(note);
+              String json = StoredJson.encode(note);
 
-              assertThat(JsonCodec.decode(json, Note.class)).isEqualTo(note);
+              assertThat(StoredJson.decode(json, Note.class)).isEqualTo(note);
               assertIsSafeJsonText(json);
             });
   }
@@ -71,7 +74,7 @@ class JsonCodecProperties {
         .forAll(tickets())
         .checkAssert(
             ticket ->
-                assertThat(JsonCodec.decode(JsonCodec.encode(ticket), Ticket.class))
+                assertThat(StoredJson.decode(StoredJson.encode(ticket), Ticket.class))
                     .isEqualTo(ticket));
   }
 
@@ -81,12 +84,21 @@ class JsonCodecProperties {
         .forAll(tickets())
         .checkAssert(
             ticket -> {
-              String json = JsonCodec.encode(ticket);
+              String json = StoredJson.encode(ticket);
 
-              assertThat(JsonText.parse(json)).isInstanceOf(Map.class);
+              assertThat(parsesAsObject(json)).isTrue();
               assertIsSafeJsonText(json);
-              assertThat(JsonCodec.encode(JsonCodec.decode(json, Ticket.class))).isEqualTo(json);
+              assertThat(StoredJson.encode(StoredJson.decode(json, Ticket.class))).isEqualTo(json);
             });
+  }
+
+  /** Whether any JSON parser, not only ours, reads {@code json} as one object. */
+  private static boolean parsesAsObject(String json) {
+    try {
+      return new ObjectMapper().readTree(json).isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   /** No raw control character and no lone surrogate, so the text is valid JSON and valid UTF-8. */
