@@ -544,12 +544,18 @@ public final class JdbcLoadHarness {
 
   // ---------------------------------------------------------------- reads
 
+  /**
+   * Untimed samples before each read measurement: with 100, the medians still measured the JIT
+   * compiling the JSON mapping on two busy cores (BENCHMARKS.md, "Stored JSON through Jackson").
+   */
+  private static final int WARM_UP_SAMPLES = 3_000;
+
   private void queuePages() {
     Actor agent = Actor.agent(AgentId.of("agent"));
     Random r = new Random(11);
     long[] nanos = new long[1000];
     Optional<QueueKey> after = Optional.empty();
-    for (int i = -100; i < nanos.length; i++) {
+    for (int i = -WARM_UP_SAMPLES; i < nanos.length; i++) {
       DepartmentId department = DepartmentId.of("d" + r.nextInt(DEPARTMENTS));
       // Every other sample is the next page of the previous one's department.
       long start = System.nanoTime();
@@ -572,7 +578,7 @@ public final class JdbcLoadHarness {
   private void customerTickets() {
     Random r = new Random(13);
     long[] nanos = new long[1000];
-    for (int i = -100; i < nanos.length; i++) {
+    for (int i = -WARM_UP_SAMPLES; i < nanos.length; i++) {
       Actor.Customer customer = Actor.customer(CustomerId.of("c" + r.nextInt(CUSTOMERS)));
       long start = System.nanoTime();
       List<Ticket> tickets = desk.ticketsOf(customer, 50);
