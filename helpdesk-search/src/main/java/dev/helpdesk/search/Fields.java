@@ -5,8 +5,8 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 
 /**
  * The index's fields. The text of an article goes to fields named after its language ({@code
- * title.tr}, {@code keywords.tr}, {@code body.tr}), each analyzed by that language's analyzer, and
- * to the shared {@link #GRAMS} field.
+ * title.tr}, {@code keywords.tr}, {@code body.tr}), each analyzed by that language's analyzer;
+ * title and keywords also go to {@code grams.tr} as trigrams.
  */
 final class Fields {
   /** The article id, shared by its translations (stored, indexed as one term). */
@@ -24,15 +24,13 @@ final class Fields {
   /** One term per plan that sees the article, or {@link #ANY}. */
   static final String PLAN = "plan";
 
-  /** Character trigrams of title, keywords and body. */
-  static final String GRAMS = "grams";
-
   /** The term of an article for every department or every plan. */
   static final String ANY = "*";
 
   private static final String TITLE = "title.";
   private static final String KEYWORDS = "keywords.";
   private static final String BODY = "body.";
+  private static final String GRAMS = "grams.";
 
   private Fields() {}
 
@@ -48,13 +46,18 @@ final class Fields {
     return BODY + language;
   }
 
-  /** The analyzer of every field: the language's for text fields, trigrams for {@link #GRAMS}. */
+  /** Character trigrams of the title and keywords (not the long body: that would be slow). */
+  static String grams(String language) {
+    return GRAMS + language;
+  }
+
+  /** The analyzer of every field: the language's for text fields, trigrams for the grams ones. */
   static Analyzer analyzer() {
     Analyzer grams = Grams.trigrams();
     return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
       @Override
       protected Analyzer getWrappedAnalyzer(String fieldName) {
-        if (fieldName.equals(GRAMS)) {
+        if (fieldName.startsWith(GRAMS)) {
           return grams;
         }
         int dot = fieldName.indexOf('.');

@@ -17,18 +17,23 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishLowerCaseFilter;
+import org.tartarus.snowball.ext.TurkishStemmer;
 
 /**
  * The analyzer of each language, and the scripts it is written in. Stemming where Lucene has a
- * stemmer (English Porter, Russian and Turkish Snowball with Turkish dotted and dotless i, German,
- * French, Spanish, Portuguese, Italian light stemmers), word segmentation for Chinese (smartcn's
- * hidden Markov model) and Korean (nori's dictionary, particles and endings dropped), and for
- * Swahili, which has no stemmer in Lucene, Unicode folding and its function words as stop words.
- * Any other language gets Unicode folding only.
+ * stemmer (English Porter, Russian Snowball, Turkish Snowball with Turkish dotted and dotless i and
+ * folded stems, German, French, Spanish, Portuguese, Italian light stemmers), word segmentation for
+ * Chinese (smartcn's hidden Markov model) and Korean (nori's dictionary, particles and endings
+ * dropped), and for Swahili, which has no stemmer in Lucene, Unicode folding and its function words
+ * as stop words. Any other language gets Unicode folding only.
  */
 final class Languages {
   private static final Set<UnicodeScript> LATIN = EnumSet.of(UnicodeScript.LATIN);
@@ -56,7 +61,7 @@ final class Languages {
           Map.entry("en", new Language(new EnglishAnalyzer(), LATIN, true)),
           Map.entry(
               "ru", new Language(new RussianAnalyzer(), EnumSet.of(UnicodeScript.CYRILLIC), true)),
-          Map.entry("tr", new Language(new TurkishAnalyzer(), LATIN, true)),
+          Map.entry("tr", new Language(turkish(), LATIN, true)),
           Map.entry(
               "zh", new Language(new SmartChineseAnalyzer(), EnumSet.of(UnicodeScript.HAN), false)),
           Map.entry(
@@ -81,6 +86,25 @@ final class Languages {
   /** Whether {@code language} has an analyzer of its own (else it is only folded). */
   static boolean isKnown(String language) {
     return KNOWN.containsKey(language);
+  }
+
+  /**
+   * Lucene's Turkish chain (apostrophe suffixes cut, Turkish lower case: {@code I} to {@code ı},
+   * {@code İ} to {@code i}; stop words; Snowball stemmer), then the stems folded to ASCII:
+   * customers often type without Turkish letters ("sifremi unuttum"), and the stemmer cuts the same
+   * suffixes from "sifremi" as from "şifremi".
+   */
+  private static Analyzer turkish() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer words = new StandardTokenizer();
+        TokenStream lower = new TurkishLowerCaseFilter(new ApostropheFilter(words));
+        TokenStream content = new StopFilter(lower, TurkishAnalyzer.getDefaultStopSet());
+        TokenStream stems = new SnowballFilter(content, new TurkishStemmer());
+        return new TokenStreamComponents(words, new ASCIIFoldingFilter(stems));
+      }
+    };
   }
 
   /** Words, Unicode case and accent folding (so "Şifre", "sifre" and "ŞİFRE" meet), stop words. */

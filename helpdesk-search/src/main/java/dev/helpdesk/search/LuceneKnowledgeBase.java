@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -62,9 +63,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneKnowledgeBase implements KnowledgeBase, Closeable {
   private static final Logger log = LoggerFactory.getLogger(LuceneKnowledgeBase.class);
-
-  /** How much more an article in the query's language counts. */
-  static final float LANGUAGE_FACTOR = 1.6f;
 
   /** How much more an article of the query's department counts. */
   static final float DEPARTMENT_FACTOR = 1.15f;
@@ -143,7 +141,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, Closeable {
       throw new UncheckedIOException("cannot rebuild the knowledge base", e);
     }
     languages = Collections.unmodifiableSortedSet(present);
-    log.info("knowledge base rebuilt: {} articles in {}", articles.size(), present);
+    log.debug("knowledge base rebuilt: {} articles in {}", articles.size(), present);
   }
 
   @Override
@@ -152,17 +150,18 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, Closeable {
     if (query.isBlank()) {
       return List.of();
     }
-    Query text = queries.text(query, languages);
-    if (text == null) {
-      return List.of();
-    }
-    BooleanQuery.Builder q = new BooleanQuery.Builder().add(text, Occur.MUST);
-    query.plan().ifPresent(plan -> q.add(visibleTo(plan), Occur.FILTER));
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        ScoreDoc[] hits = searcher.search(q.build(), query.limit() * HITS_PER_SUGGESTION).scoreDocs;
-        return best(searcher, hits, query);
+        Map<ArticleId, ArticleSuggestion> best = new LinkedHashMap<>();
+        Optional<String> language = query.language().filter(languages::contains);
+        if (language.isPresent()) {
+          collect(searcher, query, List.of(language.get()), best);
+        }
+        if (best.size() < query.limit()) {
+          collect(searcher, query, QueryBuilder.byScript(query, languages), best);
+        }
+        return List.copyOf(best.values());
       } finally {
         searchers.release(searcher);
       }
@@ -171,53 +170,50 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, Closeable {
     }
   }
 
-  /** The hits re-weighed by language and department, one per article id, best first. */
-  private static List<ArticleSuggestion> best(
-      IndexSearcher searcher, ScoreDoc[] hits, ArticleQuery query) throws IOException {
-    Map<ArticleId, Candidate> byId = new LinkedHashMap<>();
+  /**
+   * Adds the best articles of the {@code asked} languages to {@code best}, one per id and up to the
+   * query's limit, after those already there.
+   */
+  private void collect(
+      IndexSearcher searcher,
+      ArticleQuery query,
+      List<String> asked,
+      Map<ArticleId, ArticleSuggestion> best)
+      throws IOException {
+    Query text = queries.text(query, asked, searcher.getIndexReader());
+    if (text == null) {
+      return;
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder().add(text, Occur.MUST);
+    query.plan().ifPresent(plan -> q.add(visibleTo(plan), Occur.FILTER));
+    ScoreDoc[] hits = searcher.search(q.build(), query.limit() * HITS_PER_SUGGESTION).scoreDocs;
+    List<Candidate> ranked = new ArrayList<>();
     for (ScoreDoc hit : hits) {
-      Document d = searcher.storedFields().document(hit.doc);
-      Candidate c = Candidate.of(d, hit.score, query);
-      byId.merge(c.id(), c, Candidate::better);
+      ranked.add(Candidate.of(searcher.storedFields().document(hit.doc), hit.score, query));
     }
-    List<Candidate> ranked = new ArrayList<>(byId.values());
-    ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
-    List<ArticleSuggestion> out = new ArrayList<>();
-    for (Candidate c : ranked.subList(0, Math.min(query.limit(), ranked.size()))) {
-      out.add(new ArticleSuggestion(c.id(), c.language(), c.title(), out.size() + 1));
+    ranked.sort((x, y) -> Float.compare(y.score(), x.score()));
+    for (Candidate c : ranked) {
+      if (best.size() == query.limit()) {
+        return;
+      }
+      best.computeIfAbsent(
+          c.id(), id -> new ArticleSuggestion(id, c.language(), c.title(), best.size() + 1));
     }
-    return List.copyOf(out);
   }
 
-  /** One version that matched, with its weighed score. */
-  private record Candidate(
-      ArticleId id, String language, String title, float score, boolean inLanguage) {
+  /** One version that matched, with its score weighed by department. */
+  private record Candidate(ArticleId id, String language, String title, float score) {
     static Candidate of(Document d, float score, ArticleQuery query) {
-      String language = d.get(Fields.LANGUAGE);
-      boolean inLanguage = query.language().filter(language::equals).isPresent();
-      float weighed = inLanguage ? score * LANGUAGE_FACTOR : score;
-      if (query
-          .department()
-          .filter(dep -> dep.value().equals(d.get(Fields.DEPARTMENT)))
-          .isPresent()) {
-        weighed *= DEPARTMENT_FACTOR;
-      }
+      boolean department =
+          query
+              .department()
+              .filter(dep -> dep.value().equals(d.get(Fields.DEPARTMENT)))
+              .isPresent();
       return new Candidate(
           ArticleId.of(d.get(Fields.ID)),
-          language,
+          d.get(Fields.LANGUAGE),
           d.get(Fields.STORED_TITLE),
-          weighed,
-          inLanguage);
-    }
-
-    /** The version in the query's language if either is, else the better scored; the best score. */
-    Candidate better(Candidate other) {
-      Candidate version =
-          inLanguage != other.inLanguage
-              ? (inLanguage ? this : other)
-              : (score >= other.score ? this : other);
-      return new Candidate(
-          id, version.language, version.title, Math.max(score, other.score), version.inLanguage);
+          department ? score * DEPARTMENT_FACTOR : score);
     }
   }
 
@@ -249,8 +245,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase, Closeable {
       d.add(new TextField(Fields.keywords(a.language()), keyword, Field.Store.NO));
     }
     d.add(new TextField(Fields.body(a.language()), a.body(), Field.Store.NO));
-    String all = a.title() + "\n" + String.join("\n", a.keywords()) + "\n" + a.body();
-    d.add(new TextField(Fields.GRAMS, all, Field.Store.NO));
+    String heading = a.title() + "\n" + String.join("\n", a.keywords());
+    d.add(new TextField(Fields.grams(a.language()), heading, Field.Store.NO));
     return d;
   }
 
