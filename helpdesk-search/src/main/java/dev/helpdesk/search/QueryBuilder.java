@@ -79,7 +79,7 @@ final class QueryBuilder {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     for (String language : asked) {
-      Query words = words(language, text, reader);
+      Query words = words(language, text, asked, reader);
       if (words != null) {
         any.add(words, Occur.SHOULD);
         clauses++;
@@ -98,7 +98,8 @@ final class QueryBuilder {
     return text.length() <= TEXT_MAX ? text : text.substring(0, TEXT_MAX);
   }
 
-  private Query words(String language, String text, IndexReader reader) throws IOException {
+  private Query words(String language, String text, List<String> asked, IndexReader reader)
+      throws IOException {
     List<String> terms = terms(analyzer, Fields.title(language), text, WORDS_MAX);
     if (terms.isEmpty()) {
       return null;
@@ -111,7 +112,10 @@ final class QueryBuilder {
       alternatives.add(exact(Fields.keywords(language), term, KEYWORDS_BOOST));
       alternatives.add(exact(Fields.body(language), term, BODY_BOOST));
       int length = term.codePointCount(0, term.length());
-      if (typoTolerant && length >= FUZZY_MIN_LENGTH && !known(reader, language, term)) {
+      if (typoTolerant
+          && length >= FUZZY_MIN_LENGTH
+          && !known(reader, language, term)
+          && !knownInAny(reader, asked, term)) {
         alternatives.add(fuzzy(Fields.title(language), term, TITLE_BOOST));
         alternatives.add(fuzzy(Fields.keywords(language), term, KEYWORDS_BOOST));
       }
