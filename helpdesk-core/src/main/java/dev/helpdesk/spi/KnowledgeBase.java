@@ -14,8 +14,8 @@ public interface KnowledgeBase {
 
   /**
    * The best articles for the query, best first, at most {@link ArticleQuery#limit()} and at most
-   * one per article id (the version in the query's language when it has one); ranks are 1, 2, 3,
-   * ... Articles not visible to the query's plan never appear; a blank query gets none.
+   * one per article id (the version in the query's language when that version matches); ranks are
+   * 1, 2, 3, ... Articles not visible to the query's plan never appear; a blank query gets none.
    */
   List<ArticleSuggestion> suggest(ArticleQuery query);
 }
