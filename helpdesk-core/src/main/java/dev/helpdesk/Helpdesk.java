@@ -26,10 +26,12 @@ import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaPolicies;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
+import dev.helpdesk.spi.ArticleSuggestion;
 import dev.helpdesk.spi.AttachmentStore;
 import dev.helpdesk.spi.Directory;
 import dev.helpdesk.spi.DurableListener;
 import dev.helpdesk.spi.HelpdeskListener;
+import dev.helpdesk.spi.KnowledgeBase;
 import dev.helpdesk.spi.Notification;
 import dev.helpdesk.spi.Notifier;
 import dev.helpdesk.spi.TicketStore;
@@ -71,6 +73,7 @@ public final class Helpdesk {
   private final Incidents incidents;
   private final Templates templates;
   private final Queries queries;
+  private final Suggestions suggestions;
   private final SlaOperations sla;
   private final Reports reports;
   private final OutboxCourier courier;
@@ -92,6 +95,7 @@ public final class Helpdesk {
     this.incidents = new Incidents(desk, commands);
     this.templates = new Templates(desk, commands);
     this.queries = new Queries(desk, attachments);
+    this.suggestions = new Suggestions(desk.auth, Optional.ofNullable(b.knowledgeBase));
     this.sla = new SlaOperations(desk, b.compensation, b.breachActions);
     this.reports = new Reports(desk, b.supportHours);
     this.courier =
@@ -316,6 +320,16 @@ public final class Helpdesk {
   }
 
   /**
+   * Articles that may answer the ticket being typed (R15), best first, from the knowledge base the
+   * builder was given; without one, and for a blank subject and description, none. A customer gets
+   * only the articles visible to their plan, staff and the system every article. Each suggestion
+   * names the article, the language of the version suggested and its rank.
+   */
+  public List<ArticleSuggestion> suggestArticles(Actor actor, SuggestArticles request) {
+    return suggestions.suggest(actor, request);
+  }
+
+  /**
    * Records every SLA warning and breach that is due: each (ticket, target, cycle) exactly once,
    * also when several nodes run this at the same time, because the breach's once-key commits with
    * it. A breach runs the configured escalation actions and, when the compensation policy says so,
@@ -397,6 +411,7 @@ public final class Helpdesk {
     private Directory directory;
     private Notifier notifier;
     private AttachmentStore attachments;
+    private KnowledgeBase knowledgeBase;
     private final List<HelpdeskListener> listeners = new ArrayList<>();
     private final List<DurableListener> durableListeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
@@ -467,6 +482,15 @@ public final class Helpdesk {
     /** Stores attachment bytes; without one, messages with attachments are refused. */
     public Builder attachments(AttachmentStore attachments) {
       this.attachments = requireNonNull(attachments, "attachments must not be null");
+      return this;
+    }
+
+    /**
+     * The knowledge base {@link Helpdesk#suggestArticles} asks ({@code LuceneKnowledgeBase} from
+     * {@code helpdesk-search}, or the host's own). Optional: without one there are no suggestions.
+     */
+    public Builder knowledgeBase(KnowledgeBase knowledgeBase) {
+      this.knowledgeBase = requireNonNull(knowledgeBase, "knowledgeBase must not be null");
       return this;
     }
 

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,7 @@ class ArchitectureTest {
             "dev.helpdesk.testing",
             "dev.helpdesk.mail",
             "dev.helpdesk.jdbc",
+            "dev.helpdesk.search",
             "dev.helpdesk.examples.cli");
   }
 
@@ -102,26 +104,40 @@ class ArchitectureTest {
 
   @Test
   void adapters_doNotKnowEachOther() {
-    noClasses()
+    String[] adapters = {
+      "dev.helpdesk.mail..",
+      "dev.helpdesk.jdbc..",
+      "dev.helpdesk.search..",
+      "dev.helpdesk.testing.."
+    };
+    for (String adapter : adapters) {
+      String[] others =
+          Arrays.stream(adapters).filter(a -> !a.equals(adapter)).toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage(adapter)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(CLASSES);
+    }
+  }
+
+  @Test
+  void search_usesOnlyCoreLuceneAndSlf4j() {
+    classes()
         .that()
-        .resideInAPackage("dev.helpdesk.mail..")
+        .resideInAPackage("dev.helpdesk.search..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.helpdesk.jdbc..", "dev.helpdesk.testing..")
-        .check(CLASSES);
-    noClasses()
-        .that()
-        .resideInAPackage("dev.helpdesk.jdbc..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.helpdesk.mail..", "dev.helpdesk.testing..")
-        .check(CLASSES);
-    noClasses()
-        .that()
-        .resideInAPackage("dev.helpdesk.testing..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.helpdesk.mail..", "dev.helpdesk.jdbc..")
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            concat(
+                CORE,
+                "dev.helpdesk.search..",
+                "java..",
+                "org.apache.lucene..",
+                "org.tartarus.snowball..",
+                "org.slf4j.."))
         .check(CLASSES);
   }
 

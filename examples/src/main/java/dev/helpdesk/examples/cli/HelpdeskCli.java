@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
     name = "helpdesk",
     mixinStandardHelpOptions = true,
     version = "helpdesk 0.1.0-SNAPSHOT",
-    description = "The helpdesk command line: mail intake, the mail service, queries.",
+    description =
+        "The helpdesk command line: mail intake, the mail service, queries, the knowledge base.",
     subcommands = {
       PipeCommand.class,
       ServeCommand.class,
@@ -26,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       QueryCommands.Tickets.class,
       QueryCommands.Show.class,
       QueryCommands.Quarantine.class,
-      QueryCommands.Report.class
+      QueryCommands.Report.class,
+      KbCommand.class
     })
 public final class HelpdeskCli implements Runnable {
 
