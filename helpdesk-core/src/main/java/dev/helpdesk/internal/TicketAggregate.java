@@ -38,7 +38,6 @@ import dev.helpdesk.event.ServiceLevelEvent.SlaWarningReached;
 import dev.helpdesk.internal.Lifecycle.Action;
 import dev.helpdesk.sla.CompensationPolicy.Compensation;
 import dev.helpdesk.sla.SlaDue;
-import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaState;
 import dev.helpdesk.spi.AgentProfile;
 import dev.helpdesk.ticket.Ticket;

@@ -57,7 +57,7 @@ public record SlaClock(
   }
 
   /** A clock started at {@code at}. */
-  static SlaClock started(SlaTarget target, int cycle, Instant at) {
+  public static SlaClock started(SlaTarget target, int cycle, Instant at) {
     return new SlaClock(
         target,
         cycle,
@@ -73,7 +73,7 @@ public record SlaClock(
   }
 
   /** This clock with one more history entry; an entry before the last one is moved up to it. */
-  SlaClock with(ClockAction action, Instant at) {
+  public SlaClock with(ClockAction action, Instant at) {
     Instant last = history.get(history.size() - 1).at();
     ClockMark mark = new ClockMark(action, at.isBefore(last) ? last : at);
     return new SlaClock(
@@ -85,17 +85,20 @@ public record SlaClock(
         handled);
   }
 
-  SlaClock withDerived(Optional<Instant> warnAt, Optional<Instant> deadline) {
+  /** This clock with the warning and deadline instants derived under the policy in force. */
+  public SlaClock withDerived(Optional<Instant> warnAt, Optional<Instant> deadline) {
     return new SlaClock(target, cycle, history, warnAt, deadline, handled);
   }
 
-  SlaClock withHandled(SlaDue.Kind kind) {
+  /** This clock with its warning or breach marked as acted on. */
+  public SlaClock withHandled(SlaDue.Kind kind) {
     Set<SlaDue.Kind> kinds = EnumSet.of(kind);
     kinds.addAll(handled);
     return new SlaClock(target, cycle, history, warnAt, deadline, kinds);
   }
 
-  boolean isHandled(SlaDue.Kind kind) {
+  /** Whether this cycle's warning or breach was already acted on. */
+  public boolean isHandled(SlaDue.Kind kind) {
     return handled.contains(kind);
   }
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The SLA clocks of one ticket, kept on the ticket so deadlines can be explained and recomputed.
- * Built by {@link SlaEngine}; a plain record of records so stores can serialize it generically.
+ * Built by the desk's SLA engine; a plain record of records so stores can serialize it generically.
  *
  * @param nextDeadline the earliest deadline of a running clock; queues sort by it (R7)
  * @param nextCheck the earliest instant at which an SLA check has something to do (a warning or a
@@ -48,7 +48,7 @@ public record SlaState(
   }
 
   /** A state with {@code nextDeadline} and {@code nextCheck} derived from the clocks. */
-  static SlaState of(Optional<String> policy, List<SlaClock> clocks) {
+  public static SlaState of(Optional<String> policy, List<SlaClock> clocks) {
     return new SlaState(nextDeadline(clocks), nextCheck(clocks), policy, clocks);
   }
 

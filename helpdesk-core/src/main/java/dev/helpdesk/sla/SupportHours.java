@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -64,6 +65,15 @@ public sealed interface SupportHours permits AlwaysOpen, WeeklyHours {
    *     start}; the SLA engine treats such a target as never due instead
    */
   Instant addBusinessTime(Instant start, Duration duration);
+
+  /**
+   * The instant {@code duration} of support time after {@code start}, like {@link
+   * #addBusinessTime}, or empty where the calendar cannot reach it: an SLA target beyond the
+   * calendar's reach has no deadline rather than failing a ticket command.
+   */
+  default Optional<Instant> deadline(Instant start, Duration duration) {
+    return Optional.of(addBusinessTime(start, duration));
+  }
 
   /**
    * The open time between {@code from} and {@code to} ({@code from} must not be after {@code to}).

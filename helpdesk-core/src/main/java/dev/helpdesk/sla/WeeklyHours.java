@@ -144,7 +144,8 @@ final class WeeklyHours implements SupportHours {
    * before the search horizon or the end of the supported range: the SLA engine treats such a
    * target as never due, so no ticket command fails on a far deadline.
    */
-  Optional<Instant> deadline(Instant start, Duration duration) {
+  @Override
+  public Optional<Instant> deadline(Instant start, Duration duration) {
     long from = toNanos(requireSupported(start, "start"));
     requireNonNull(duration, "duration must not be null");
     checkArgument(!duration.isNegative(), "duration must not be negative, got %s", duration);

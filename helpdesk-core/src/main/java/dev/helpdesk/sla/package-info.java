@@ -1,2 +1,5 @@
-/** SLA policies, support hours and clocks: pure computations over {@code java.time}. */
+/**
+ * SLA policies, support hours and clock states: values and pure computations over {@code
+ * java.time}.
+ */
 package dev.helpdesk.sla;

@@ -41,7 +41,6 @@ import dev.helpdesk.event.HelpdeskEvent.TicketClosed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.internal.Lifecycle.Action;
 import dev.helpdesk.sla.CompensationPolicy.Compensation;
-import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaPolicies;
 import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.spi.AgentProfile;

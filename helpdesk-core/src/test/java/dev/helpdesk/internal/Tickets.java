@@ -15,7 +15,6 @@ import dev.helpdesk.domain.TicketRef;
 import dev.helpdesk.domain.Tier;
 import dev.helpdesk.event.HelpdeskEvent;
 import dev.helpdesk.event.HelpdeskEvent.TicketOpened;
-import dev.helpdesk.sla.SlaEngine;
 import dev.helpdesk.sla.SlaPolicies;
 import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.spi.AgentProfile;

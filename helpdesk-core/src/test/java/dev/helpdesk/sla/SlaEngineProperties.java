@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.helpdesk.domain.Priority;
 import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.internal.SlaEngine;
 import dev.helpdesk.sla.Calendars.Calendar;
 import java.time.Duration;
 import java.time.Instant;

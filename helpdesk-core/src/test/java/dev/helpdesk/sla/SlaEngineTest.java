@@ -9,6 +9,7 @@ import dev.helpdesk.domain.PlanId;
 import dev.helpdesk.domain.Priority;
 import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.internal.SlaEngine;
 import dev.helpdesk.internal.SlaSignals;
 import dev.helpdesk.sla.SlaDue.Kind;
 import java.time.Duration;

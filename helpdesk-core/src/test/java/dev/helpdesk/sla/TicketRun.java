@@ -15,6 +15,7 @@ import dev.helpdesk.domain.TicketStatus;
 import dev.helpdesk.domain.Tier;
 import dev.helpdesk.domain.Visibility;
 import dev.helpdesk.event.HelpdeskEvent;
+import dev.helpdesk.internal.SlaEngine;
 import dev.helpdesk.internal.SlaSignals;
 import dev.helpdesk.ticket.Ticket;
 import java.time.Instant;

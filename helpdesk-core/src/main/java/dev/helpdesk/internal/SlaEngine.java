@@ -1,10 +1,22 @@
-package dev.helpdesk.sla;
+package dev.helpdesk.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.helpdesk.domain.PlanId;
 import dev.helpdesk.domain.TicketId;
 import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.sla.ClockAction;
+import dev.helpdesk.sla.ClockExplanation;
+import dev.helpdesk.sla.ClockMark;
+import dev.helpdesk.sla.ClockStatus;
+import dev.helpdesk.sla.SlaClock;
+import dev.helpdesk.sla.SlaDue;
+import dev.helpdesk.sla.SlaPolicies;
+import dev.helpdesk.sla.SlaPolicy;
+import dev.helpdesk.sla.SlaSignal;
+import dev.helpdesk.sla.SlaState;
+import dev.helpdesk.sla.SlaTarget;
+import dev.helpdesk.sla.SupportHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -257,20 +269,13 @@ public final class SlaEngine {
       } else if (runningSince != null) {
         Duration counted = hours.businessTimeBetween(runningSince, mark.at());
         if (counted.compareTo(remaining) >= 0) {
-          return deadline(hours, runningSince, remaining);
+          return hours.deadline(runningSince, remaining);
         }
         remaining = remaining.minus(counted);
         runningSince = null;
       }
     }
-    return runningSince == null ? Optional.empty() : deadline(hours, runningSince, remaining);
-  }
-
-  /** The instant {@code amount} of support time after {@code start}; empty if out of reach. */
-  private static Optional<Instant> deadline(SupportHours hours, Instant start, Duration amount) {
-    return hours instanceof WeeklyHours weekly
-        ? weekly.deadline(start, amount)
-        : Optional.of(hours.addBusinessTime(start, amount));
+    return runningSince == null ? Optional.empty() : hours.deadline(runningSince, remaining);
   }
 
   /**
