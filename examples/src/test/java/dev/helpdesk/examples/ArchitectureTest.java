@@ -85,7 +85,7 @@ class ArchitectureTest {
         .whereLayer("internal")
         .mayOnlyBeAccessedByLayers("facade")
         .whereLayer("metrics")
-        .mayOnlyBeAccessedByLayers("facade")
+        .mayOnlyBeAccessedByLayers("facade", "internal")
         .whereLayer("spi")
         .mayOnlyBeAccessedByLayers("facade", "internal")
         .whereLayer("event")

@@ -38,7 +38,7 @@ public record DurationStats(long count, Optional<Duration> median, Optional<Dura
   }
 
   /** The statistics of {@code sorted}, which must be in ascending order. */
-  static DurationStats ofSorted(List<Duration> sorted) {
+  public static DurationStats ofSorted(List<Duration> sorted) {
     if (sorted.isEmpty()) {
       return NONE;
     }

@@ -26,7 +26,8 @@ public record SlaCompliance(long met, long breached) {
     return decided == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) met / decided);
   }
 
-  SlaCompliance plus(SlaCompliance other) {
+  /** The counts of this and {@code other} together. */
+  public SlaCompliance plus(SlaCompliance other) {
     return new SlaCompliance(met + other.met, breached + other.breached);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Support metrics (R13): first-response and resolution times, resolution rate, SLA compliance,
- * transfers, reopens and customer feedback, computed purely from tickets and their events.
+ * The support report (R13) as values: first-response and resolution times, resolution rate, SLA
+ * compliance, transfers, reopens and customer feedback, overall, per department and per agent. The
+ * desk computes them from tickets and their events ({@code Helpdesk.report}).
  */
 package dev.helpdesk.metrics;

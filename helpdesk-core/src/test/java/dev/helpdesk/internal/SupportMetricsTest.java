@@ -1,13 +1,17 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
-import static dev.helpdesk.metrics.HistoryBuilder.OFFICE_HOURS;
-import static dev.helpdesk.metrics.HistoryBuilder.opened;
+import static dev.helpdesk.internal.HistoryBuilder.OFFICE_HOURS;
+import static dev.helpdesk.internal.HistoryBuilder.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.helpdesk.domain.AgentId;
 import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.metrics.DurationStats;
+import dev.helpdesk.metrics.Figures;
+import dev.helpdesk.metrics.SlaCompliance;
+import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -6,6 +6,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableMap;
 import dev.helpdesk.domain.AgentId;
 import dev.helpdesk.domain.DepartmentId;
+import dev.helpdesk.metrics.DurationStats;
+import dev.helpdesk.metrics.Figures;
+import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.sla.SupportHours;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
 import dev.helpdesk.domain.Actor;
 import dev.helpdesk.domain.AgentId;

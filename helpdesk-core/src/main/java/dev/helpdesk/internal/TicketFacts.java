@@ -1,4 +1,4 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
 import dev.helpdesk.domain.Actor;
 import dev.helpdesk.domain.AgentId;
@@ -13,6 +13,7 @@ import dev.helpdesk.event.HelpdeskEvent.TicketReopened;
 import dev.helpdesk.event.ServiceLevelEvent.CompensationOwed;
 import dev.helpdesk.event.ServiceLevelEvent.FeedbackReceived;
 import dev.helpdesk.event.ServiceLevelEvent.SlaBreached;
+import dev.helpdesk.metrics.SlaCompliance;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
 import dev.helpdesk.ticket.Ticket;

@@ -1,10 +1,13 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
-import static dev.helpdesk.metrics.HistoryBuilder.OFFICE_HOURS;
+import static dev.helpdesk.internal.HistoryBuilder.OFFICE_HOURS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.helpdesk.domain.TicketStatus;
+import dev.helpdesk.metrics.DurationStats;
+import dev.helpdesk.metrics.Figures;
+import dev.helpdesk.metrics.SupportReport;
 import dev.helpdesk.sla.SlaTarget;
 import dev.helpdesk.sla.SupportHours;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;

@@ -1,5 +1,8 @@
-package dev.helpdesk.metrics;
+package dev.helpdesk.internal;
 
+import dev.helpdesk.metrics.DurationStats;
+import dev.helpdesk.metrics.Figures;
+import dev.helpdesk.metrics.SlaCompliance;
 import dev.helpdesk.sla.SlaTarget;
 import java.time.Duration;
 import java.util.ArrayList;
