@@ -71,6 +71,12 @@ final class Authorization {
     }
   }
 
+  /** A staff-only view of the ticket: not for customers, and only for staff who reach it. */
+  void staffSee(Ticket t, Actor actor, String verb) {
+    staff(actor, verb, t.reference().value());
+    see(t, actor, verb);
+  }
+
   /** Agents who reach the department, and the system, read its queue. */
   void queue(Actor actor, DepartmentId department) {
     requireNonNull(actor, "actor must not be null");

@@ -38,17 +38,20 @@ final class Queries {
   }
 
   List<HelpdeskEvent> history(TicketRef ticket, Actor actor) {
-    Ticket t = desk.load(ticket);
-    desk.auth.staff(actor, "read the history of", ticket.value());
-    desk.auth.see(t, actor, "read the history of");
-    return desk.store.events(t.id());
+    return desk.store.events(staffReads(ticket, actor).id());
   }
 
   /** The ticket rebuilt from its events alone, with the requester's plan as it is now (R11). */
   Ticket replay(TicketRef ticket, Actor actor) {
-    List<HelpdeskEvent> events = history(ticket, actor);
+    Ticket t = staffReads(ticket, actor);
+    return desk.aggregate.replay(desk.store.events(t.id()), desk.planOf(t.requester()));
+  }
+
+  /** The ticket whose paper trail a staff member who reaches it reads. */
+  private Ticket staffReads(TicketRef ticket, Actor actor) {
     Ticket t = desk.load(ticket);
-    return desk.aggregate.replay(events, desk.planOf(t.requester()));
+    desk.auth.staffSee(t, actor, "read the history of");
+    return t;
   }
 
   List<Ticket> queue(Actor actor, DepartmentId department, Optional<QueueKey> after, int limit) {
